@@ -1,0 +1,97 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Upcoming features shared by every target:
+// ExistentialAny (SE-0335) keeps existentials visible; MemberImportVisibility (SE-0444) keeps imports honest.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let zipFoundation: Target.Dependency = .product(name: "ZIPFoundation", package: "ZIPFoundation")
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
+
+let package = Package(
+    name: "lambdaspec",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lambdaspec", targets: ["LambdaSpecCLI"]),
+        .executable(name: "bootstrap-swift", targets: ["SwiftReferenceRuntime"]),
+        .executable(name: "bootstrap-c", targets: ["CReferenceRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+    ],
+    targets: [
+        // MARK: - Libraries
+        .target(name: "ConformanceModel", swiftSettings: swiftSettings),
+        .target(
+            name: "MockRuntimeAPI",
+            dependencies: ["ConformanceModel", nioCore, nioPosix, nioHTTP1],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "LambdaSandbox", dependencies: ["ConformanceModel", zipFoundation], swiftSettings: swiftSettings),
+        .target(
+            name: "ScenarioEngine",
+            dependencies: ["ConformanceModel", "MockRuntimeAPI", "LambdaSandbox", yams],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "ConformanceReports", dependencies: ["ConformanceModel", mustache], swiftSettings: swiftSettings),
+
+        // MARK: - Executables
+        .executableTarget(
+            name: "LambdaSpecCLI",
+            dependencies: ["ConformanceModel", "ScenarioEngine", "ConformanceReports", "LambdaSandbox", argumentParser],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Reference runtimes
+        .systemLibrary(name: "CCurl", path: "Runtimes/c/CCurl", pkgConfig: "libcurl"),
+        .systemLibrary(name: "CJSONC", path: "Runtimes/c/CJSONC", pkgConfig: "json-c"),
+        .executableTarget(
+            name: "CReferenceRuntime",
+            dependencies: ["CCurl", "CJSONC"],
+            path: "Runtimes/c",
+            exclude: ["CCurl", "CJSONC", "lambdaspec.json", "bootstrap", "README.md"],
+            sources: ["src"]
+        ),
+        .executableTarget(
+            name: "SwiftReferenceRuntime",
+            dependencies: [nioCore, nioPosix, nioHTTP1],
+            path: "Runtimes/swift",
+            exclude: ["lambdaspec.json", "bootstrap", "README.md"],
+            sources: ["Sources"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "ConformanceTestSupport",
+            dependencies: ["ConformanceModel", "MockRuntimeAPI", "LambdaSandbox", "ScenarioEngine", nioCore, nioPosix, nioHTTP1],
+            path: "Tests/ConformanceTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MockRuntimeAPITests",
+            dependencies: ["MockRuntimeAPI", "ConformanceTestSupport", nioCore, nioHTTP1, .product(name: "NIOEmbedded", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ScenarioEngineTests", dependencies: ["ScenarioEngine", "ConformanceTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LambdaSandboxTests", dependencies: ["LambdaSandbox", "ConformanceTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConformanceReportsTests", dependencies: ["ConformanceReports", "ConformanceTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["ScenarioEngine", "ConformanceReports", "ConformanceTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,17 @@
+/// `lambdaspec.json` in a function folder: the probe's handler name and the capabilities it declares.
+public struct ProbeManifest: Codable, Sendable, Hashable {
+    public var name: String?
+    public var handler: String
+    public var capabilities: [String]
+
+    public init(name: String? = nil, handler: String, capabilities: [String]) {
+        self.name = name
+        self.handler = handler
+        self.capabilities = capabilities
+    }
+
+    /// Every capability PROBE.md defines; `tmp` covers `tmp-write` and `tmp-read`.
+    public static let allCapabilities = [
+        "echo", "context", "env", "error", "sleep", "counter", "tmp", "log", "exit", "crash", "large", "stream",
+    ]
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything one `lambdaspec run` produced; every report format is written from this value.
+public struct RunReport: Codable, Sendable {
+    /// Bumped when a field changes meaning or disappears; new optional fields keep the version.
+    public static let currentSchemaVersion = 1
+
+    public struct Tool: Codable, Sendable, Hashable {
+        public var name: String
+        public var version: String
+
+        public init(name: String = "lambdaspec", version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    public struct Subject: Codable, Sendable, Hashable {
+        /// The function folder (task root) as given on the command line.
+        public var path: String
+        public var handler: String
+        public var layers: [String]
+        /// Capabilities the probe declared in `lambdaspec.json`.
+        public var capabilities: [String]
+        /// A display name: the manifest's `name`, else the folder name.
+        public var name: String
+
+        public init(path: String, handler: String, layers: [String], capabilities: [String], name: String) {
+            self.path = path
+            self.handler = handler
+            self.layers = layers
+            self.capabilities = capabilities
+            self.name = name
+        }
+    }
+
+    /// Counts per verdict, and per level for the verdicts that depend on it.
+    public struct Summary: Codable, Sendable, Hashable {
+        public var total: Int
+        public var passed: Int
+        public var failed: Int
+        public var warning: Int
+        public var info: Int
+        public var skipped: Int
+        public var notApplicable: Int
+        public var error: Int
+        /// `level → status → count`, e.g. `{"MUST": {"passed": 40, "failed": 1}}`.
+        public var byLevel: [String: [String: Int]]
+
+        public init(results: [ScenarioResult]) {
+            func count(_ status: ResultStatus) -> Int { results.filter { $0.status == status }.count }
+            total = results.count
+            passed = count(.passed)
+            failed = count(.failed)
+            warning = count(.warning)
+            info = count(.info)
+            skipped = count(.skipped)
+            notApplicable = count(.notApplicable)
+            error = count(.error)
+            var byLevel: [String: [String: Int]] = [:]
+            for result in results {
+                byLevel[result.level.rawValue, default: [:]][result.status.rawValue, default: 0] += 1
+            }
+            self.byLevel = byLevel
+        }
+    }
+
+    public var schemaVersion: Int
+    public var tool: Tool
+    public var subject: Subject
+    public var strict: Bool
+    public var startedAt: Date
+    public var durationMs: Double
+    public var summary: Summary
+    public var results: [ScenarioResult]
+
+    public init(tool: Tool, subject: Subject, strict: Bool, startedAt: Date, durationMs: Double, results: [ScenarioResult]) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.tool = tool
+        self.subject = subject
+        self.strict = strict
+        self.startedAt = startedAt
+        self.durationMs = durationMs
+        self.summary = Summary(results: results)
+        self.results = results
+    }
+
+    /// Whether the run passes: no MUST failure and no harness error; under `--strict` no SHOULD warning either.
+    public var passed: Bool {
+        summary.failed == 0 && summary.error == 0 && (!strict || summary.warning == 0)
+    }
+}

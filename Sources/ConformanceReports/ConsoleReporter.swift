@@ -1,0 +1,114 @@
+import ConformanceModel
+
+/// Formats live progress and the final summary for a terminal.
+///
+/// Pure string formatting: the CLI prints the lines and decides about colour (`isatty` and `NO_COLOR`).
+/// Runtime text is passed through `DisplayText`, so a hostile runtime cannot send escape sequences to the
+/// user's terminal through its error messages.
+public struct ConsoleReporter: Sendable {
+    private let style: ANSIStyle
+
+    public init(useColor: Bool) {
+        style = ANSIStyle(enabled: useColor)
+    }
+
+    /// One line per finished scenario, `[ 3/61] ✓ PASS  id  MUST  12 ms`; results that need attention get
+    /// their message on a second, indented line.
+    public func progressLine(for result: ScenarioResult, index: Int, total: Int) -> String {
+        let width = String(total).count
+        let position = String(repeating: " ", count: max(0, width - String(index).count)) + "\(index)"
+        let verdict = style.paint("\(result.status.symbol) \(result.status.label.padded(5))", result.status.consoleColor, bold: true)
+        var line = style.dim("[\(position)/\(total)]") + " \(verdict) \(DisplayText.line(result.id))"
+        line += " " + style.dim("\(result.level.rawValue) · \(Formatting.duration(ms: result.durationMs))")
+        if result.status != .passed, !result.message.isEmpty {
+            let indent = String(repeating: " ", count: width * 2 + 4)
+            let message = DisplayText.truncated(DisplayText.line(result.message), limit: 300)
+            line += "\n" + indent + style.paint("↳ \(message)", result.status.needsAttention ? result.status.consoleColor : .gray)
+        }
+        return line
+    }
+
+    /// Counts per level and verdict, every failure with expected versus actual, and a final PASSED/FAILED line.
+    public func summary(of report: RunReport) -> String {
+        var out: [String] = []
+        let title = "lambdaspec \(report.tool.version) · \(DisplayText.line(report.subject.name))"
+        out.append(style.bold(title) + style.dim(" · \(report.summary.total) scenarios in \(Formatting.duration(ms: report.durationMs))"))
+        out.append("")
+        out.append(contentsOf: countsTable(report))
+        for status in [ResultStatus.failed, .error, .warning] {
+            let results = report.results.filter { $0.status == status }
+            guard !results.isEmpty else { continue }
+            out.append("")
+            out.append(style.paint(heading(status, count: results.count, strict: report.strict), status.consoleColor, bold: true))
+            for result in results { out.append(contentsOf: detail(result)) }
+        }
+        out.append("")
+        out.append(finalLine(report))
+        return out.joined(separator: "\n")
+    }
+
+    private func countsTable(_ report: RunReport) -> [String] {
+        let statuses = ResultStatus.displayOrder
+        let header = "        " + statuses.map { $0.countNoun.padded(8, left: true) }.joined()
+        var rows = [style.dim(header)]
+        for tally in LevelTally.all(report.results) where tally.total > 0 {
+            var row = "  " + tally.level.rawValue.padded(6)
+            for status in statuses {
+                let cell = (tally[status] == 0 ? "·" : "\(tally[status])").padded(8, left: true)
+                row += tally[status] == 0 ? style.dim(cell) : style.paint(cell, status.consoleColor)
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    private func heading(_ status: ResultStatus, count: Int, strict: Bool) -> String {
+        switch status {
+        case .failed: "Failures (\(count))"
+        case .error: "Harness errors (\(count))"
+        default: strict ? "SHOULD warnings (\(count), failing under --strict)" : "SHOULD warnings (\(count))"
+        }
+    }
+
+    private func detail(_ result: ScenarioResult) -> [String] {
+        var lines = ["  \(style.paint(result.status.symbol, result.status.consoleColor)) "
+            + style.bold(DisplayText.line(result.id)) + " [\(result.level.rawValue)] \(DisplayText.line(result.title))"]
+        let failed = result.checks.filter { !$0.passed }
+        for check in failed {
+            lines.append("      \(DisplayText.line(check.description))")
+            lines.append("        expected: " + style.paint(clip(check.expected), .green))
+            lines.append("        actual:   " + style.paint(clip(check.actual), .red))
+        }
+        if !result.message.isEmpty, failed.isEmpty || !failed.contains(where: { result.message.contains($0.description) }) {
+            lines.append("      " + clip(result.message))
+        }
+        lines.append(style.dim("      requirement: \(clip(result.requirement))"))
+        return lines
+    }
+
+    private func finalLine(_ report: RunReport) -> String {
+        let tallies = LevelTally.all(report.results).filter { $0.level != .info && $0.applicable > 0 }
+        let ratios = tallies.map { "\($0.level.rawValue) \($0.passed)/\($0.applicable)" }.joined(separator: ", ")
+        var problems: [String] = []
+        if report.summary.failed > 0 { problems.append("\(report.summary.failed) failed") }
+        if report.summary.error > 0 { problems.append("\(report.summary.error) harness error(s)") }
+        if report.summary.warning > 0 {
+            problems.append("\(report.summary.warning) SHOULD warning(s)\(report.strict ? " (strict)" : "")")
+        }
+        let tail = ([ratios] + problems).filter { !$0.isEmpty }.joined(separator: " · ")
+        let word = report.passed ? style.paint("PASSED", .green, bold: true) : style.paint("FAILED", .red, bold: true)
+        return "\(word)  \(tail)"
+    }
+
+    private func clip(_ text: String) -> String {
+        DisplayText.truncated(DisplayText.line(text), limit: 400)
+    }
+}
+
+extension String {
+    /// Pads to `width` columns (characters), on the right unless `left`.
+    func padded(_ width: Int, left: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - count))
+        return left ? padding + self : self + padding
+    }
+}

@@ -1,0 +1,123 @@
+import ConformanceModel
+
+/// What the HTML template shows for one scenario; every string is raw text that Mustache escapes on output.
+struct HTMLScenarioView {
+    /// Runtime chatter beyond these limits stays in the JSON report; the HTML must remain openable.
+    static let maxExchanges = 200
+    static let maxLogLines = 500
+
+    struct Check {
+        var passed: Bool
+        var mark: String
+        var description: String
+        var expected: String
+        var actual: String
+    }
+
+    struct Event {
+        var time: String
+        var kind: String
+        var processStart: Int
+        var detail: String?
+    }
+
+    struct Log {
+        var time: String
+        var stream: String
+        var processStart: Int
+        var text: String
+    }
+
+    var anchor: String
+    var status: String
+    var statusLabel: String
+    var level: String
+    var levelClass: String
+    var id: String
+    var title: String
+    var duration: String
+    var open: Bool
+    var attention: Bool
+    var summaryMessage: String?
+    var requirement: String
+    var source: String
+    var message: String?
+    var checks: [Check]
+    var hasChecks: Bool
+    var exchanges: [HTMLExchangeView]
+    var hasExchanges: Bool
+    var exchangeCount: Int
+    var exchangesOmitted: String?
+    var events: [Event]
+    var hasEvents: Bool
+    var logs: [Log]
+    var hasLogs: Bool
+    var logCount: Int
+    var logsOmitted: String?
+
+    init(_ result: ScenarioResult, open: Bool) {
+        anchor = HTMLAnchor.make(result.id)
+        status = result.status.rawValue
+        statusLabel = result.status.label
+        level = result.level.rawValue
+        levelClass = result.level.rawValue.lowercased()
+        id = DisplayText.line(result.id)
+        title = DisplayText.line(result.title)
+        duration = Formatting.duration(ms: result.durationMs)
+        self.open = open
+        attention = result.status.needsAttention
+        let message = DisplayText.visible(result.message, keepLineBreaks: true)
+        self.message = message.isEmpty ? nil : message
+        summaryMessage = result.status == .passed || message.isEmpty
+            ? nil : DisplayText.truncated(DisplayText.line(result.message), limit: 240)
+        requirement = DisplayText.visible(result.requirement, keepLineBreaks: true)
+        source = DisplayText.visible(result.source, keepLineBreaks: true)
+        checks = result.checks.map {
+            Check(
+                passed: $0.passed,
+                mark: $0.passed ? "✓" : "✗",
+                description: DisplayText.visible($0.description, keepLineBreaks: true),
+                expected: DisplayText.visible(DisplayText.truncated($0.expected, limit: 8000), keepLineBreaks: true),
+                actual: DisplayText.visible(DisplayText.truncated($0.actual, limit: 8000), keepLineBreaks: true)
+            )
+        }
+        hasChecks = !checks.isEmpty
+        exchanges = result.exchanges.prefix(Self.maxExchanges).map(HTMLExchangeView.init)
+        hasExchanges = !exchanges.isEmpty
+        exchangeCount = result.exchanges.count
+        exchangesOmitted = Self.omitted(result.exchanges.count, shown: exchanges.count, noun: "exchanges")
+        events = result.processEvents.map {
+            Event(
+                time: Formatting.offset(ms: $0.atMs),
+                kind: $0.kind.rawValue,
+                processStart: $0.processStart,
+                detail: $0.detail.isEmpty ? nil : DisplayText.line($0.detail)
+            )
+        }
+        hasEvents = !events.isEmpty
+        logs = result.logs.prefix(Self.maxLogLines).map {
+            Log(
+                time: Formatting.offset(ms: $0.atMs),
+                stream: $0.stream.rawValue,
+                processStart: $0.processStart,
+                text: DisplayText.truncated(DisplayText.line($0.text), limit: 4000)
+            )
+        }
+        hasLogs = !logs.isEmpty
+        logCount = result.logs.count
+        logsOmitted = Self.omitted(result.logs.count, shown: logs.count, noun: "lines")
+    }
+
+    private static func omitted(_ total: Int, shown: Int, noun: String) -> String? {
+        total > shown ? "\(total - shown) more \(noun) are in the JSON report." : nil
+    }
+}
+
+/// Element ids derived from scenario ids, so `report.html#invoke.error.reported` links to a scenario.
+enum HTMLAnchor {
+    static func make(_ id: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        let cleaned = String(id.map { allowed.contains($0) ? $0 : "-" })
+        return cleaned.isEmpty ? "scenario" : cleaned
+    }
+}

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds the executable Lambda would start, in Lambda's order (runtime-api.md §3.1): the task root, then /opt.
+enum BootstrapLocator {
+    /// The places looked at, in order.
+    static func candidates(taskRoot: String, optDirectory: String) -> [String] {
+        [taskRoot + "/bootstrap", optDirectory + "/bootstrap"]
+    }
+
+    /// The real path of the first `bootstrap` that exists; it must be an executable regular file.
+    ///
+    /// Like Lambda, a broken first candidate is an error rather than a reason to fall through to the next one.
+    static func locate(taskRoot: String, optDirectory: String) throws(SandboxError) -> String {
+        let places = candidates(taskRoot: taskRoot, optDirectory: optDirectory)
+        for place in places {
+            guard let kind = FileTree.kind(at: place) else { continue }
+            guard let resolved = FileTree.realPath(place) else {
+                let target = (try? FileTree.symlinkTarget(place)) ?? "?"
+                if kind == .symlink {
+                    throw SandboxError(
+                        .bootstrapNotFound,
+                        "\(place) is a symlink to \(target), which does not exist.", path: place)
+                }
+                continue
+            }
+            guard FileTree.kind(at: resolved) == .regular else {
+                throw SandboxError(
+                    .bootstrapNotExecutable, "\(describe(place, resolved)) is not a regular file.", path: resolved)
+            }
+            guard access(resolved, X_OK) == 0 else {
+                let mode = String(FileTree.permissions(at: resolved) ?? 0, radix: 8)
+                throw SandboxError(
+                    .bootstrapNotExecutable,
+                    "\(describe(place, resolved)) is not executable (mode \(mode)); run chmod +x on it, or make "
+                        + "sure the zip stores its executable bit.",
+                    path: resolved)
+            }
+            return resolved
+        }
+        throw SandboxError(
+            .bootstrapNotFound,
+            "No bootstrap found: looked at \(places.joined(separator: " and ")). A custom runtime needs an "
+                + "executable named bootstrap at the root of the function code or of a layer.",
+            path: places.first)
+    }
+
+    private static func describe(_ place: String, _ resolved: String) -> String {
+        place == resolved ? "The bootstrap \(place)" : "The bootstrap \(place) (resolved to \(resolved))"
+    }
+}

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private folder tree for one execution environment: task root, /opt, /tmp. Removed by `remove()`.
+///
+/// The tree outlives bootstrap restarts on purpose: Lambda keeps /tmp across resets (runtime-api.md §3.4).
+public final class SandboxLayout: Sendable {
+    public let configuration: SandboxConfiguration
+    /// The private folder holding everything below, e.g. /tmp/lambdaspec-XXXXXX.
+    public let root: String
+    /// The function code: the caller's folder used in place, or `root/task` for a zip.
+    public let taskRoot: String
+    /// Lambda's /opt: the layers, in order.
+    public let optDirectory: String
+    /// Lambda's /tmp, exported as TMPDIR and HOME.
+    public let tmpDirectory: String
+    /// Lambda's /var/runtime, created empty: `LAMBDA_RUNTIME_DIR`.
+    public let runtimeDirectory: String
+    /// The executable to start, symlinks resolved.
+    public let bootstrapPath: String
+    /// For each opt-relative path that more than one layer provided: the layer (as configured) that won.
+    public let layerOrigins: [String: String]
+    /// Bytes written into the layout from zips and copied layer folders.
+    public let unzippedBytes: Int64
+    /// `AWS_LAMBDA_LOG_STREAM_NAME`, fixed for the life of the layout.
+    public let logStreamName: String
+
+    private init(
+        configuration: SandboxConfiguration, root: String, taskRoot: String, bootstrapPath: String,
+        layerOrigins: [String: String], unzippedBytes: Int64
+    ) {
+        self.configuration = configuration
+        self.root = root
+        self.taskRoot = taskRoot
+        self.optDirectory = root + "/opt"
+        self.tmpDirectory = root + "/tmp"
+        self.runtimeDirectory = root + "/runtime"
+        self.bootstrapPath = bootstrapPath
+        self.layerOrigins = layerOrigins
+        self.unzippedBytes = unzippedBytes
+        self.logStreamName = Self.makeLogStreamName(version: configuration.functionVersion)
+    }
+
+    /// Builds the tree, extracts the code and layers, and locates the bootstrap; cleans up after itself on failure.
+    public static func create(_ configuration: SandboxConfiguration) throws(SandboxError) -> SandboxLayout {
+        try create(configuration, under: FileTree.systemTemporaryDirectory)
+    }
+
+    /// Same, with the layout's root made inside `parent` instead of the system temp folder.
+    public static func create(
+        _ configuration: SandboxConfiguration, under parent: String
+    ) throws(SandboxError) -> SandboxLayout {
+        try validate(configuration)
+        let root = try FileTree.makeTemporaryDirectory(prefix: "lambdaspec-", under: parent)
+        do {
+            for folder in ["opt", "tmp", "runtime"] {
+                try FileTree.makeDirectory(root + "/" + folder, mode: folder == "tmp" ? 0o700 : 0o755)
+            }
+            var extractor = LayerExtractor()
+            let taskRoot: String
+            if FileTree.resolvedKind(at: configuration.functionPath) == .directory,
+                let resolved = FileTree.realPath(configuration.functionPath)
+            {
+                taskRoot = resolved
+            } else {
+                taskRoot = root + "/task"
+                try FileTree.makeDirectory(taskRoot)
+                try extractor.install(configuration.functionPath, into: taskRoot, layer: nil)
+            }
+            for layer in configuration.layers {
+                try extractor.install(layer, into: root + "/opt", layer: layer)
+            }
+            let bootstrap = try BootstrapLocator.locate(taskRoot: taskRoot, optDirectory: root + "/opt")
+            return SandboxLayout(
+                configuration: configuration, root: root, taskRoot: taskRoot, bootstrapPath: bootstrap,
+                layerOrigins: extractor.overlaps, unzippedBytes: extractor.writtenBytes)
+        } catch {
+            try? FileTree.removeTree(root)
+            throw error
+        }
+    }
+
+    /// Deletes `root` and everything in it (never the caller's function folder). Safe to call twice.
+    public func remove() {
+        try? FileTree.removeTree(root)
+    }
+
+    /// Refuses what Lambda would refuse before touching the disk.
+    private static func validate(_ configuration: SandboxConfiguration) throws(SandboxError) {
+        let layers = configuration.layers
+        guard layers.count <= SandboxLimits.maximumLayers else {
+            throw SandboxError(
+                .tooManyLayers,
+                "\(layers.count) layers given, but Lambda allows at most \(SandboxLimits.maximumLayers) per function.")
+        }
+        guard FileTree.resolvedKind(at: configuration.functionPath) != nil else {
+            throw SandboxError(
+                .pathNotFound, "The function code path \(configuration.functionPath) does not exist.",
+                path: configuration.functionPath)
+        }
+        for layer in layers where FileTree.resolvedKind(at: layer) == nil {
+            throw SandboxError(.pathNotFound, "The layer path \(layer) does not exist.", path: layer)
+        }
+    }
+
+    /// `yyyy/mm/dd/[version]` followed by 32 hex digits, as Lambda names log streams (UTC date).
+    private static func makeLogStreamName(version: String) -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var generator = SystemRandomNumberGenerator()
+        let hex = (0..<32).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }.joined()
+        let date = "\(pad(parts.tm_year + 1900, 4))/\(pad(parts.tm_mon + 1, 2))/\(pad(parts.tm_mday, 2))"
+        return "\(date)/[\(version)]\(hex)"
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import ConformanceModel
+import Foundation
+
+/// The `lambdaspec` command: conformance runs, the catalogue, benchmarks and reports for Lambda custom runtimes.
+struct LambdaSpec: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lambdaspec",
+        abstract: "Conformance test suite for AWS Lambda custom runtimes.",
+        discussion: """
+            lambdaspec starts a runtime's bootstrap against a scripted mock Lambda Runtime API, plays the \
+            scenarios of its catalogue, and judges every HTTP exchange.
+
+            Exit status: 0 every MUST scenario passed (with --strict every SHOULD too); 1 a scenario failed; \
+            2 the run could not start (bad arguments, missing bootstrap, unreadable layer).
+            """,
+        version: LambdaSpecVersion.current,
+        subcommands: [Run.self, List.self]
+    )
+}
+
+/// Entry point: maps every failure to the documented exit codes (ArgumentParser alone would use 64 for usage errors).
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try LambdaSpec.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            LambdaSpec.exit(withError: exit)
+        } catch let setup as SetupError {
+            FileHandleOutput.standardError("lambdaspec: \(setup.description)\n")
+            LambdaSpec.exit(withError: ExitCode(2))
+        } catch {
+            if LambdaSpec.exitCode(for: error) == .success {
+                LambdaSpec.exit(withError: error)
+            }
+            let message = LambdaSpec.fullMessage(for: error)
+            FileHandleOutput.standardError("lambdaspec: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+            LambdaSpec.exit(withError: ExitCode(2))
+        }
+    }
+}

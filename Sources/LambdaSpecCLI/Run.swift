@@ -1,0 +1,94 @@
+import ArgumentParser
+import ConformanceModel
+import ConformanceReports
+import Foundation
+import ScenarioEngine
+
+extension LambdaSpec {
+    /// Runs the catalogue against one runtime and reports the verdicts.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the conformance catalogue against a runtime.",
+            discussion: """
+                <function-dir> holds the bootstrap (or it comes from a layer) and the probe's lambdaspec.json. \
+                Each scenario runs in its own execution environment on its own port.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The function folder: the task root, holding bootstrap and lambdaspec.json.", valueName: "function-dir"))
+        var functionDirectory: String
+
+        @Option(name: .long, help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's \"handler\".", valueName: "H"))
+        var handler: String?
+
+        @Option(name: .long, help: ArgumentHelp("A layer folder or zip, extracted into /opt in the given order (repeatable).", valueName: "path"))
+        var layer: [String] = []
+
+        @OptionGroup var selection: CatalogueOptions
+
+        @Option(name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N"))
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(name: .customLong("report-dir"), help: ArgumentHelp("Where report files go (default: reports/<subject>).", valueName: "dir"))
+        var reportDirectory: String?
+
+        @Option(name: .long, help: ArgumentHelp("Report format: console, json, html, junit, tap, badge (repeatable).", valueName: "format"))
+        var format: [ReportFormat] = [.console]
+
+        @Flag(name: .long, help: "Fail the run on SHOULD warnings too.")
+        var strict = false
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() async throws {
+            let subject: Subject
+            do {
+                subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
+                try subject.validate()
+            } catch {
+                throw SetupError("\(error)")
+            }
+            let scenarios = try selection.scenarios()
+            let console = format.contains(.console)
+            let reporter = ConsoleReporter(useColor: FileHandleOutput.useColor)
+            if console {
+                FileHandleOutput.standardOutput(
+                    "lambdaspec \(LambdaSpecVersion.current): \(scenarios.count) scenarios against \(subject.name) (\(functionDirectory)), \(jobs) at a time\n"
+                )
+            }
+            let startedAt = Date()
+            let clock = ContinuousClock.now
+            let progress = ProgressCounter(total: scenarios.count)
+            let results = await CatalogueRunner(subject: subject, jobs: jobs).run(scenarios) { result in
+                let index = progress.increment()
+                if console {
+                    FileHandleOutput.standardOutput(reporter.progressLine(for: result, index: index, total: scenarios.count) + "\n")
+                }
+            }
+            let elapsed = ContinuousClock.now - clock
+            let report = RunReport(
+                tool: .init(version: LambdaSpecVersion.current),
+                subject: .init(
+                    path: functionDirectory,
+                    handler: subject.handler,
+                    layers: layer,
+                    capabilities: subject.capabilities,
+                    name: subject.name
+                ),
+                strict: strict,
+                startedAt: startedAt,
+                durationMs: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+                results: results
+            )
+            let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
+            let written = try ReportPublisher(directory: directory, formats: format).publish(report)
+            if console {
+                FileHandleOutput.standardOutput(reporter.summary(of: report))
+                for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
+            }
+            if !report.passed { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ConformanceModel
+import Foundation
+import Yams
+
+/// Loads and validates the scenario files under `Conformance/`.
+public enum ScenarioCatalogue {
+    /// Every `*.yaml` below `directory`, decoded, validated and sorted by id.
+    public static func load(directory: String) throws(ScenarioLoadError) -> [Scenario] {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            throw ScenarioLoadError(file: directory, message: "not a readable folder")
+        }
+        let files = enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" }
+            .sorted { $0.path < $1.path }
+        if files.isEmpty {
+            throw ScenarioLoadError(file: directory, message: "holds no scenario files (*.yaml)")
+        }
+        var scenarios: [Scenario] = []
+        var seen: [String: String] = [:]
+        for file in files {
+            let scenario = try load(file: file.path)
+            if let other = seen[scenario.id] {
+                throw ScenarioLoadError(file: file.path, message: "id \(scenario.id) is already used by \(other)")
+            }
+            seen[scenario.id] = file.path
+            scenarios.append(scenario)
+        }
+        return scenarios.sorted { $0.id < $1.id }
+    }
+
+    public static func load(file: String) throws(ScenarioLoadError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioLoadError(file: file, message: "cannot be read as UTF-8 text")
+        }
+        return try decode(text, file: file)
+    }
+
+    /// Decodes one scenario from YAML text and validates it.
+    public static func decode(_ text: String, file: String = "<inline>") throws(ScenarioLoadError) -> Scenario {
+        let scenario: Scenario
+        do {
+            scenario = try YAMLDecoder().decode(Scenario.self, from: text)
+        } catch let error as DecodingError {
+            throw ScenarioLoadError(file: file, message: Self.describe(error))
+        } catch {
+            throw ScenarioLoadError(file: file, message: "\(error)")
+        }
+        try ScenarioValidator.validate(scenario, file: file)
+        return scenario
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "(top level)" : String(keys.drop { $0 == "." })
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context)): missing required key '\(key.stringValue)'"
+        case .typeMismatch(let type, let context):
+            return "\(path(context)): expected \(type): \(context.debugDescription)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context)): expected a \(type) value"
+        case .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+/// A scenario file that cannot be used, with the file and what is wrong in it.
+public struct ScenarioLoadError: Error, CustomStringConvertible {
+    public var file: String
+    public var message: String
+
+    public var description: String { "\(file): \(message)" }
+}

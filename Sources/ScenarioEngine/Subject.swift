@@ -1,0 +1,68 @@
+import ConformanceModel
+import Foundation
+import LambdaSandbox
+
+/// The runtime under test: where its code and layers are, its handler, and what its probe can do.
+public struct Subject: Sendable {
+    public var functionPath: String
+    public var layers: [String]
+    public var handler: String
+    public var capabilities: [String]
+    public var name: String
+
+    public init(functionPath: String, layers: [String] = [], handler: String, capabilities: [String], name: String) {
+        self.functionPath = functionPath
+        self.layers = layers
+        self.handler = handler
+        self.capabilities = capabilities
+        self.name = name
+    }
+
+    /// Reads `lambdaspec.json` from the function folder; `handler` overrides the manifest's.
+    ///
+    /// Without a manifest every capability except `stream` is assumed, so missing support shows up as failures
+    /// rather than as passes.
+    public static func load(functionPath: String, layers: [String] = [], handler: String?) throws(SubjectError) -> Subject {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: functionPath, isDirectory: &isDirectory) else {
+            throw SubjectError("function folder \(functionPath) does not exist")
+        }
+        let manifestPath = URL(fileURLWithPath: functionPath).appendingPathComponent("lambdaspec.json").path
+        var manifest: ProbeManifest?
+        if isDirectory.boolValue, let data = FileManager.default.contents(atPath: manifestPath) {
+            do {
+                manifest = try JSONDecoder().decode(ProbeManifest.self, from: data)
+            } catch {
+                throw SubjectError("\(manifestPath) is not a valid probe manifest: \(error)")
+            }
+        }
+        guard let chosenHandler = handler ?? manifest?.handler else {
+            throw SubjectError("no handler: pass --handler or add \"handler\" to \(manifestPath)")
+        }
+        let name = manifest?.name ?? URL(fileURLWithPath: functionPath).standardizedFileURL.lastPathComponent
+        return Subject(
+            functionPath: functionPath,
+            layers: layers,
+            handler: chosenHandler,
+            capabilities: manifest?.capabilities ?? ProbeManifest.allCapabilities.filter { $0 != "stream" },
+            name: name
+        )
+    }
+
+    var sandboxConfiguration: SandboxConfiguration {
+        SandboxConfiguration(functionPath: functionPath, layers: layers, handler: handler)
+    }
+
+    /// Builds the layout once and removes it, so a missing bootstrap or bad layer stops the run before it starts.
+    public func validate() throws(SandboxError) {
+        let layout = try SandboxLayout.create(sandboxConfiguration)
+        layout.remove()
+    }
+}
+
+/// The subject could not be set up (bad folder, bad manifest).
+public struct SubjectError: Error, CustomStringConvertible {
+    public var description: String
+
+    init(_ description: String) { self.description = description }
+}
