@@ -9,8 +9,15 @@ extension LambdaSpec {
 
         @OptionGroup var selection: CatalogueOptions
 
+        @Flag(name: .long, help: "Print the catalogue as the Markdown of Conformance/README.md.")
+        var markdown = false
+
         func run() async throws {
             let scenarios = try selection.scenarios()
+            if markdown {
+                FileHandleOutput.standardOutput(CatalogueMarkdown.render(scenarios))
+                return
+            }
             let idWidth = scenarios.map(\.id.count).max() ?? 0
             let areaWidth = scenarios.map(\.area.count).max() ?? 0
             for scenario in scenarios {

@@ -66,7 +66,9 @@ struct HTMLReportWriterTests {
 
     @Test("Body text inside <pre> is not re-indented by the template engine")
     func preformattedBodies() {
-        #expect(html.contains(#"<pre class="body">{"errorType":"Probe.InitFailed","errorMessage":"boom"}</pre>"#))
+        let expected = "<pre class=\"body\">{\n  &quot;errorType&quot;: &quot;Probe.InitFailed&quot;,\n"
+            + "  &quot;errorMessage&quot;: &quot;boom&quot;\n}</pre>"
+        #expect(html.contains(expected))
     }
 
     @Test("expandFailures opens exactly the scenarios that fail the run")

@@ -65,7 +65,7 @@ enum SampleReport {
                 check("runtime exits non-zero", true, "exit status ≠ 0", "exit status 1"),
             ],
             exchanges: [post(0, at: 14.0, path: "/2018-06-01/runtime/init/error",
-                             body: #"{"errorType":"Probe.InitFailed","errorMessage":"boom"}"#)],
+                             body: "{\n  \"errorType\": \"Probe.InitFailed\",\n  \"errorMessage\": \"boom\"\n}")],
             events: [.init(kind: .started, atMs: 0.3, processStart: 1),
                      .init(kind: .exited, atMs: 19.8, processStart: 1, detail: "status 1")],
             logs: [.init(stream: .stderr, atMs: 13.2, processStart: 1, text: "init failed: boom")]

@@ -3,19 +3,32 @@
  *
  * Init: find the handler named by _HANDLER and run its init hook; on failure report /runtime/init/error and
  * exit 1 (runtime-api.md §1.5). Then forever: GET /next, set _X_AMZN_TRACE_ID, run the handler, and POST its
- * response, error or stream for the exact request id (§1.2-§1.4, §4). Nothing else happens before the
- * first /next, to keep the cold start short.
+ * response, error or stream for the exact request id (§1.2-§1.4, §4). A /next that answers non-200 ends the
+ * process; one cut off without an answer is retried a few times. Nothing else happens before the first
+ * /next, to keep the cold start short.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "handler.h"
 #include "probe.h"
 #include "runtime_api.h"
 
 #define LOG_PREFIX "[bootstrap-c] "
+
+/* /next attempts in a row that may end without an answer before the runtime gives up, and the pause between. */
+#define MAX_BROKEN_NEXT 3
+#define BROKEN_NEXT_PAUSE_MS 20
+
+static void pause_ms(long ms) {
+    struct timespec left = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+    while (nanosleep(&left, &left) == -1 && errno == EINTR) {
+    }
+}
 
 /* The functions compiled into this runtime; _HANDLER picks one. */
 static const handler handlers[] = {
@@ -107,13 +120,23 @@ int main(void) {
 
     lambda_context ctx = {0};
     buffer event = {0};
-    while (runtime_api_next(&api, &ctx, &event)) {
+    int broken = 0;
+    for (;;) {
+        next_outcome outcome = runtime_api_next(&api, &ctx, &event);
+        if (outcome == NEXT_BROKEN && ++broken < MAX_BROKEN_NEXT) {
+            pause_ms(BROKEN_NEXT_PAUSE_MS); /* a dropped connection: poll again on a new one */
+            continue;
+        }
+        if (outcome != NEXT_EVENT) {
+            break;
+        }
+        broken = 0;
         set_trace_id(&ctx);
         function->invoke(event.data != NULL ? event.data : "", event.len, &ctx, &result);
         post_result(&api, &ctx, &result);
         handler_result_reset(&result);
     }
-    /* /next failed: the platform is gone or in a non-recoverable state (§1.2). */
+    /* The platform is gone or in a non-recoverable state (§1.2). */
     context_reset(&ctx);
     buffer_free(&event);
     runtime_api_close(&api);

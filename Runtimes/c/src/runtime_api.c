@@ -124,7 +124,7 @@ static long response_status(CURL *curl) {
     return status;
 }
 
-bool runtime_api_next(runtime_api *api, lambda_context *ctx, buffer *event) {
+next_outcome runtime_api_next(runtime_api *api, lambda_context *ctx, buffer *event) {
     context_reset(ctx);
     buffer_clear(event);
     buffer url = {0};
@@ -147,18 +147,18 @@ bool runtime_api_next(runtime_api *api, lambda_context *ctx, buffer *event) {
     if (code != CURLE_OK) {
         fprintf(stderr, LOG_PREFIX "GET /next failed: %s\n",
                 api->curl_error[0] ? api->curl_error : curl_easy_strerror(code));
-        return false;
+        return NEXT_BROKEN;
     }
     if (status != 200) {
         fprintf(stderr, LOG_PREFIX "GET /next answered %ld: %.*s\n", status, shown_length(event),
                 event->data != NULL ? event->data : "");
-        return false;
+        return NEXT_FATAL;
     }
     if (ctx->request_id == NULL || ctx->request_id[0] == '\0') {
         fprintf(stderr, LOG_PREFIX "GET /next answered without Lambda-Runtime-Aws-Request-Id\n");
-        return false;
+        return NEXT_FATAL;
     }
-    return true;
+    return NEXT_EVENT;
 }
 
 /* POSTs a buffered body on the keep-alive handle; frees headers. */

@@ -26,11 +26,14 @@ bool runtime_api_open(runtime_api *api, const char *address);
 
 void runtime_api_close(runtime_api *api);
 
-/*
- * GET /invocation/next with no timeout. On 200 fills ctx (reset first) and event (cleared first) and returns
- * true. Any other outcome is logged and returns false: the runtime must then exit (§1.2: "Non-recoverable").
- */
-bool runtime_api_next(runtime_api *api, lambda_context *ctx, buffer *event);
+typedef enum {
+    NEXT_EVENT,  /* 200: ctx and event are filled */
+    NEXT_BROKEN, /* no complete answer (connection refused, dropped or cut mid-body): trying again may work */
+    NEXT_FATAL,  /* any other status, or no request id: the runtime must exit (§1.2: "Non-recoverable") */
+} next_outcome;
+
+/* GET /invocation/next with no timeout. Resets ctx and clears event first; failures are logged. */
+next_outcome runtime_api_next(runtime_api *api, lambda_context *ctx, buffer *event);
 
 /* POST /invocation/{id}/response with a buffered body. */
 long runtime_api_post_response(runtime_api *api, const lambda_context *ctx, const char *content_type,

@@ -1,9 +1,10 @@
+import NIOHTTP1
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import NIOHTTP1
 
 /// What the runtime learns about one invocation from the headers of the `/next` response (runtime-api.md §1.2).
 ///

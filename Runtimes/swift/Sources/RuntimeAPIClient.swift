@@ -1,11 +1,12 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 
 /// Paths of the Runtime API, version 2018-06-01 (runtime-api.md §1).
 enum RuntimeAPIPath {
@@ -106,6 +107,14 @@ enum RuntimeAPIError: Error, CustomStringConvertible {
     case missingRequestId
     /// The server closed the connection before a complete response.
     case connectionClosed
+
+    /// Whether the Runtime API answered and said no, rather than the connection failing.
+    var isRefusal: Bool {
+        switch self {
+        case .nextRefused, .missingRequestId: true
+        case .connectionClosed: false
+        }
+    }
 
     var description: String {
         switch self {

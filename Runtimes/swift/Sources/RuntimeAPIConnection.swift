@@ -1,10 +1,11 @@
+import NIOCore
+import NIOHTTP1
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import NIOCore
-import NIOHTTP1
 
 /// One HTTP/1.1 keep-alive connection to the Runtime API, carrying one request at a time.
 ///
@@ -20,9 +21,6 @@ final class RuntimeAPIConnection {
     /// Set once the connection cannot carry another request: the server closed it or asked to, a request was cut
     /// short, or it carried a streamed response, which ends by closing the connection (runtime-api.md §4).
     private var mustClose = false
-    /// Whether a request/response pair already completed here. A failure on such a connection can be a keep-alive
-    /// connection the server dropped while idle, which is worth one retry on a fresh connection.
-    private(set) var hasCompletedExchange = false
 
     init(
         endpoint: RuntimeAPIEndpoint,
@@ -69,9 +67,11 @@ final class RuntimeAPIConnection {
 
     /// Posts an error body to `/invocation/{id}/error` or `/init/error`, naming its type in
     /// `Lambda-Runtime-Function-Error-Type` too, since Lambda falls back on that header when it cannot read a body.
-    func post(_ path: String, errorReport report: ErrorReport, echoing context: InvocationContext? = nil)
-        async throws -> HTTPResponse
-    {
+    func post(
+        _ path: String,
+        errorReport report: ErrorReport,
+        echoing context: InvocationContext? = nil
+    ) async throws -> HTTPResponse {
         var head = request(.POST, path, echoing: context)
         head.headers.add(name: "Content-Type", value: "application/json")
         if let errorType = Self.headerValue(report.errorType) {
@@ -118,9 +118,11 @@ final class RuntimeAPIConnection {
 
     // MARK: - HTTP
 
-    private func request(_ method: HTTPMethod, _ uri: String, echoing context: InvocationContext? = nil)
-        -> HTTPRequestHead
-    {
+    private func request(
+        _ method: HTTPMethod,
+        _ uri: String,
+        echoing context: InvocationContext? = nil
+    ) -> HTTPRequestHead {
         var headers = HTTPHeaders()
         headers.add(name: "Host", value: endpoint.authority)
         headers.add(name: "User-Agent", value: "lambdaspec-swift-runtime/1.0")
@@ -178,7 +180,6 @@ final class RuntimeAPIConnection {
             } catch {
                 mustClose = true  // the request was cut short, so the connection is out of step
             }
-            hasCompletedExchange = true
             return response
         }
     }
@@ -207,7 +208,10 @@ final class RuntimeAPIConnection {
 
     private static func errorTrailers(for report: ErrorReport) -> HTTPHeaders {
         var trailers = HTTPHeaders()
-        trailers.add(name: RuntimeAPIHeader.functionErrorType, value: headerValue(report.errorType) ?? "Runtime.Unknown")
+        trailers.add(
+            name: RuntimeAPIHeader.functionErrorType,
+            value: headerValue(report.errorType) ?? "Runtime.Unknown"
+        )
         trailers.add(name: RuntimeAPIHeader.functionErrorBody, value: report.base64Body())
         return trailers
     }

@@ -1,3 +1,6 @@
+import NIOCore
+import NIOHTTP1
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -10,8 +13,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NIOCore
-import NIOHTTP1
 
 /// The runtime's main loop: get an invocation from `/next`, run the probe, post its answer, repeat
 /// (runtime-api.md §1.2–§1.4, §4).
@@ -19,36 +20,41 @@ struct RuntimeLoop: Sendable {
     let client: RuntimeAPIClient
     let probe: Probe
 
+    /// How many `/next` calls in a row may break off (connection reset or closed mid-response) before the runtime
+    /// gives up; a server that went away for good is noticed sooner, when reconnecting fails.
+    static let maxBrokenPolls = 3
+
     /// Serves invocations until the process exits.
     ///
-    /// Requests share one keep-alive connection, as most AWS clients do; a new connection is opened only when the
-    /// server closed the old one. The runtime exits with status 1 when `/next` is refused or the Runtime API
-    /// cannot be reached: without `/next` there is nothing left to do.
+    /// Requests share one keep-alive connection, as most AWS clients do; a new connection is opened when the server
+    /// closed the old one or a `/next` broke off. The runtime exits with status 1 when `/next` is refused or the
+    /// Runtime API cannot be reached: without `/next` there is nothing left to do (runtime-api.md §1.2).
     func run() async -> Never {
         var probe = self.probe
+        var brokenPolls = 0
         while true {
             do {
                 try await client.withConnection { connection in
                     while connection.isReusable {
-                        guard let invocation = try await nextInvocation(on: connection) else { return }
+                        let invocation: Invocation
+                        do {
+                            invocation = try await connection.nextInvocation()
+                        } catch let error as RuntimeAPIError where error.isRefusal {
+                            Self.fail(error.description)
+                        } catch {
+                            brokenPolls += 1
+                            if brokenPolls >= Self.maxBrokenPolls {
+                                Self.fail("/next broke off \(brokenPolls) times in a row: \(error)")
+                            }
+                            return ProcessEnvironment.log("/next broke off (\(error)); polling again")
+                        }
+                        brokenPolls = 0
                         await serve(invocation, with: &probe, on: connection)
                     }
                 }
             } catch {
-                Self.fail("cannot use the Runtime API: \(error)")
+                Self.fail("cannot connect to the Runtime API: \(error)")
             }
-        }
-    }
-
-    /// Polls `/next`; nil means "reconnect and poll again" after a kept-alive connection turned out to be closed.
-    private func nextInvocation(on connection: RuntimeAPIConnection) async throws -> Invocation? {
-        do {
-            return try await connection.nextInvocation()
-        } catch let error as RuntimeAPIError {
-            if case .connectionClosed = error, connection.hasCompletedExchange { return nil }
-            Self.fail(error.description)
-        } catch where connection.hasCompletedExchange {
-            return nil
         }
     }
 
@@ -70,23 +76,25 @@ struct RuntimeLoop: Sendable {
         }
     }
 
-    private func postResponse(_ body: ByteBuffer, for context: InvocationContext, on connection: RuntimeAPIConnection)
-        async
-    {
+    private func postResponse(
+        _ body: ByteBuffer,
+        for context: InvocationContext,
+        on connection: RuntimeAPIConnection
+    ) async {
         let response: HTTPResponse
         do {
             response = try await send(on: connection) { try await $0.postResponse(body, for: context) }
         } catch {
             return ProcessEnvironment.log("could not post the response for \(context.requestId): \(error)")
         }
-        guard response.status == .payloadTooLarge else {
-            return check(response, of: "response for \(context.requestId)")
-        }
-        // The result is over the payload limit; the caller must still learn that the invocation failed, and why.
         check(response, of: "response for \(context.requestId)")
+        guard response.status == .payloadTooLarge else { return }
+        // The result is over the payload limit (runtime-api.md §1.3, §7); the invocation still needs an answer that
+        // tells the caller why it failed.
         let report = ErrorReport(
             errorType: "Function.ResponseSizeTooLarge",
-            errorMessage: "Response payload size (\(body.readableBytes) bytes) exceeded the maximum allowed payload size."
+            errorMessage:
+                "Response payload size (\(body.readableBytes) bytes) exceeded the maximum allowed payload size."
         )
         await postError(report, for: context, on: connection)
     }
@@ -114,9 +122,11 @@ struct RuntimeLoop: Sendable {
         }
     }
 
-    private func postError(_ report: ErrorReport, for context: InvocationContext, on connection: RuntimeAPIConnection)
-        async
-    {
+    private func postError(
+        _ report: ErrorReport,
+        for context: InvocationContext,
+        on connection: RuntimeAPIConnection
+    ) async {
         do {
             let response = try await send(on: connection) { try await $0.postError(report, for: context) }
             check(response, of: "error for \(context.requestId)")

@@ -1,12 +1,5 @@
 // The bootstrap of the Swift reference runtime: read the environment, load the probe (the init phase), then serve
 // invocations until the process is stopped (runtime-api.md §3.1, §3.3).
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NIOPosix
 
 guard

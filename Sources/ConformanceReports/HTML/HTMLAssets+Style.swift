@@ -32,15 +32,21 @@ a { color: var(--info-ink); }
 h1 { font-size: 28px; line-height: 1.2; font-weight: 700; letter-spacing: -0.015em; word-break: break-word; }
 .path { margin: 6px 0 0; color: var(--muted); word-break: break-all; }
 .levelline { margin: 8px 0 0; font-weight: 600; font-variant-numeric: tabular-nums; }
+.levelline .mode { color: var(--muted); font-weight: 400; }
 .verdict { flex: none; min-width: 200px; padding: 12px 22px; border-radius: 12px; border: 1px solid; text-align: center; }
 .verdict .word { display: block; font-size: 26px; font-weight: 800; letter-spacing: 0.08em; line-height: 1.2; }
 .verdict .sub { display: block; margin-top: 2px; font-size: 12.5px; font-weight: 500; }
 .verdict.pass { background: var(--passed-bg); color: var(--passed-ink); border-color: #4ac26b; }
 .verdict.fail { background: var(--failed-bg); color: var(--failed-ink); border-color: #ff8182; }
-.meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 12px 28px; margin: 20px 0 0;
+.meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 14px 28px; margin: 20px 0 0;
   padding-top: 16px; border-top: 1px solid var(--soft); }
 .meta dt { font-size: 11px; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
-.meta dd { margin: 2px 0 0; word-break: break-word; }
+.meta dd { margin: 2px 0 0; overflow-wrap: anywhere; }
+.meta dd.wide { grid-column: span 2; }
+.meta div.wide { grid-column: span 2; }
+.caps { display: flex; flex-wrap: wrap; gap: 4px; }
+.caps span { padding: 0 6px; border-radius: 4px; background: var(--soft); font-family: var(--mono); font-size: 11.5px;
+  line-height: 19px; }
 
 /* Summary */
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; }
@@ -90,12 +96,13 @@ table.levels { border-collapse: collapse; font-size: 13px; font-variant-numeric:
 .js .toolbar { display: flex; }
 .toolbar .label { margin-right: 4px; color: var(--muted); font-size: 12px; font-weight: 600; letter-spacing: 0.05em;
   text-transform: uppercase; }
-.toolbar button { padding: 4px 12px; border: 1px solid var(--line); border-radius: 999px; background: var(--card);
-  color: var(--text); font: inherit; font-size: 13px; cursor: pointer; }
+.toolbar button { padding: 3px 11px; border: 1px solid var(--line); border-radius: 999px; background: var(--card);
+  color: var(--text); font: inherit; font-size: 12.5px; cursor: pointer; white-space: nowrap; }
+.toolbar .group { display: flex; flex-wrap: wrap; gap: 6px; }
+.toolbar .group.end { flex-wrap: nowrap; margin-left: auto; }
 .toolbar button:hover { border-color: #8c959f; }
 .toolbar button[aria-pressed="true"] { background: #24292f; border-color: #24292f; color: #fff; }
 .toolbar button .n { margin-left: 6px; color: inherit; opacity: 0.7; font-variant-numeric: tabular-nums; }
-.toolbar .spacer { flex: 1; }
 
 /* Areas and scenarios */
 .area { margin: 26px 0 0; }
@@ -103,6 +110,7 @@ table.levels { border-collapse: collapse; font-size: 13px; font-variant-numeric:
   font-weight: 650; }
 .area > h2 .counts { display: flex; flex-wrap: wrap; gap: 6px; }
 .list { overflow: hidden; }
+details.scenario { scroll-margin-top: 64px; }
 details.scenario + details.scenario { border-top: 1px solid var(--soft); }
 details.scenario > summary { display: grid; grid-template-columns: 14px 74px minmax(0, auto) minmax(0, 1fr) auto 72px;
   align-items: center; gap: 4px 12px; padding: 9px 16px; cursor: pointer; list-style: none; }
@@ -166,7 +174,7 @@ table.checks { width: 100%; border-collapse: collapse; border: 1px solid var(--l
 .pane + .pane { border-left: 1px solid var(--soft); }
 .pane .dir { margin-bottom: 4px; color: var(--muted); font-size: 11px; font-weight: 600; letter-spacing: 0.05em;
   text-transform: uppercase; }
-.http { font-family: var(--mono); font-size: 12.5px; line-height: 1.55; word-break: break-all; }
+.http { font-family: var(--mono); font-size: 12.5px; line-height: 1.55; overflow-wrap: anywhere; }
 .http .line { font-weight: 700; }
 .http .method { color: var(--info-ink); }
 .http .hn { color: var(--muted); }
@@ -178,7 +186,7 @@ table.checks { width: 100%; border-collapse: collapse; border: 1px solid var(--l
 .bodybox { margin-top: 8px; }
 .bodybox .note { margin-bottom: 4px; color: var(--warning-ink); font-size: 12px; font-weight: 600; }
 pre.body { max-height: 300px; margin: 0; padding: 8px 10px; overflow: auto; border: 1px solid var(--soft); border-radius: 6px;
-  background: var(--code-bg); white-space: pre-wrap; word-break: break-all; }
+  background: var(--code-bg); white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.body .cut { color: var(--warning-ink); font-style: italic; }
 .subhead { margin-top: 8px; color: var(--muted); font-size: 11px; font-weight: 600; letter-spacing: 0.05em;
   text-transform: uppercase; }
@@ -189,9 +197,10 @@ pre.body .cut { color: var(--warning-ink); font-style: italic; }
 
 /* Timeline and logs */
 .timeline { margin: 0; padding: 0 0 0 4px; list-style: none; font-size: 13px; }
-.timeline li { position: relative; padding: 2px 0 6px 22px; border-left: 2px solid var(--soft); }
-.timeline li::before { content: ""; position: absolute; top: 8px; left: -6px; width: 10px; height: 10px;
-  border: 2px solid #fff; border-radius: 50%; background: var(--not-applicable); }
+.timeline li { position: relative; padding: 2px 0 6px 22px; border-left: 2px solid var(--line); }
+.timeline li:last-child { border-left-color: transparent; }
+.timeline li::before { content: ""; position: absolute; top: 6px; left: -8px; width: 14px; height: 14px;
+  box-sizing: border-box; border: 3px solid #fcfdfd; border-radius: 50%; background: var(--not-applicable); }
 .timeline .ev-started::before { background: var(--passed); }
 .timeline .ev-exited::before { background: var(--warning); }
 .timeline .ev-killed::before, .timeline .ev-signalled::before,
@@ -213,6 +222,7 @@ footer { margin: 36px 0 40px; color: var(--muted); font-size: 12px; text-align: 
 @media (max-width: 860px) {
   .wrap { padding: 0 14px; }
   .headline, .summary { display: block; }
+  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .verdict { margin-top: 14px; }
   .summary table.levels { margin-top: 16px; }
   details.scenario > summary { grid-template-columns: 14px 64px minmax(0, 1fr) auto; }

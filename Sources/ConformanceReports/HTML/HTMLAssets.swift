@@ -38,7 +38,7 @@ enum HTMLAssets {
 
     /// SHA-256 of `script`, so the policy can allow exactly that script and nothing a hostile runtime manages to
     /// inject. `HTMLReportWriterTests` recomputes it; update both together.
-    static let scriptHash = "sha256-REPLACE"
+    static let scriptHash = "sha256-VneSaMufRF4Ui2PU+9P2oLbGwvIoKS9v3Hh1FAprik0="
 
     /// Nothing may be fetched, and only our own script may run.
     static let contentSecurityPolicy =

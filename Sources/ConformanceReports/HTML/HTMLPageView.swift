@@ -6,6 +6,7 @@ struct HTMLPageView {
         var label: String
         var value: String
         var mono: Bool
+        var wide: Bool = false
     }
 
     struct Segment {
@@ -51,7 +52,9 @@ struct HTMLPageView {
     var verdictWord: String
     var verdictSub: String
     var levelLine: String?
+    var modeNote: String
     var meta: [Meta]
+    var capabilities: [String]
     var segments: [Segment]
     var barLabel: String
     var statusHeads: [String]
@@ -76,7 +79,10 @@ struct HTMLPageView {
         let ratios = tallies.filter { $0.level != .info && $0.applicable > 0 }
             .map { "\($0.level.rawValue) \($0.passed)/\($0.applicable) passed" }
         levelLine = ratios.isEmpty ? nil : ratios.joined(separator: " · ")
+        modeNote = report.strict
+            ? "strict: SHOULD warnings fail the run" : "not strict: SHOULD warnings do not fail the run"
         meta = Self.meta(report)
+        capabilities = subject.capabilities.map(DisplayText.line)
         let present = ResultStatus.displayOrder.filter { status in report.results.contains { $0.status == status } }
         segments = Self.segments(report.results, statuses: present)
         barLabel = segments.map { "\($0.count) \($0.noun)" }.joined(separator: ", ")
@@ -111,20 +117,12 @@ struct HTMLPageView {
     private static func meta(_ report: RunReport) -> [Meta] {
         let subject = report.subject
         let layers = subject.layers.isEmpty ? "none" : subject.layers.map(DisplayText.line).joined(separator: ", ")
-        let capabilities = subject.capabilities.isEmpty
-            ? "none declared" : subject.capabilities.map(DisplayText.line).joined(separator: " ")
         return [
             Meta(label: "Handler", value: DisplayText.line(subject.handler), mono: true),
-            Meta(label: "Layers", value: layers, mono: !subject.layers.isEmpty),
-            Meta(label: "Capabilities", value: capabilities, mono: !subject.capabilities.isEmpty),
             Meta(label: "Started", value: Formatting.readableDate(report.startedAt), mono: false),
             Meta(label: "Duration", value: Formatting.duration(ms: report.durationMs), mono: false),
             Meta(label: "lambdaspec", value: DisplayText.line(report.tool.version), mono: false),
-            Meta(
-                label: "Mode",
-                value: report.strict ? "strict: SHOULD warnings fail the run" : "default: SHOULD warnings do not fail",
-                mono: false
-            ),
+            Meta(label: "Layers", value: layers, mono: !subject.layers.isEmpty, wide: true),
         ]
     }
 

@@ -63,7 +63,8 @@ struct HTMLScenarioView {
         levelClass = result.level.rawValue.lowercased()
         id = DisplayText.line(result.id)
         title = DisplayText.line(result.title)
-        duration = Formatting.duration(ms: result.durationMs)
+        let didNotRun = result.status == .notApplicable || result.status == .skipped
+        duration = didNotRun && result.durationMs == 0 ? "–" : Formatting.duration(ms: result.durationMs)
         self.open = open
         attention = result.status.needsAttention
         let message = DisplayText.visible(result.message, keepLineBreaks: true)

@@ -21,13 +21,14 @@ enum HTMLTemplate {
       <div>
         <h1>{{subjectName}}</h1>
         <p class="path mono">{{subjectPath}}</p>
-        {{#levelLine}}<p class="levelline">{{.}}</p>{{/levelLine}}
+        <p class="levelline">{{#levelLine}}{{.}} <span class="mode">· {{/levelLine}}{{modeNote}}{{#levelLine}}</span>{{/levelLine}}</p>
       </div>
       <div class="verdict {{verdictClass}}"><span class="word">{{verdictWord}}</span><span class="sub">{{verdictSub}}</span></div>
     </div>
     <dl class="meta">
-      {{#meta}}<div><dt>{{label}}</dt><dd{{#mono}} class="mono"{{/mono}}>{{value}}</dd></div>
+      {{#meta}}<div{{#wide}} class="wide"{{/wide}}><dt>{{label}}</dt><dd{{#mono}} class="mono"{{/mono}}>{{value}}</dd></div>
       {{/meta}}
+      <div class="wide"><dt>Capabilities</dt><dd class="caps">{{#capabilities}}<span>{{.}}</span>{{/capabilities}}{{^capabilities}}none declared{{/capabilities}}</dd></div>
     </dl>
   </div>
 </header>
@@ -48,11 +49,8 @@ enum HTMLTemplate {
   </section>
   <nav class="toolbar" aria-label="Filter scenarios">
     <span class="label">Show</span>
-    {{#filters}}<button type="button" data-filter="{{key}}" aria-pressed="{{#pressed}}true{{/pressed}}{{^pressed}}false{{/pressed}}">{{label}}<span class="n">{{count}}</span></button>
-    {{/filters}}
-    <span class="spacer"></span>
-    <button type="button" data-expand="open">Expand all</button>
-    <button type="button" data-expand="close">Collapse all</button>
+    <span class="group">{{#filters}}<button type="button" data-filter="{{key}}" aria-pressed="{{#pressed}}true{{/pressed}}{{^pressed}}false{{/pressed}}">{{label}}<span class="n">{{count}}</span></button>{{/filters}}</span>
+    <span class="group end"><button type="button" data-expand="open">Expand all</button><button type="button" data-expand="close">Collapse all</button></span>
   </nav>
   {{#areas}}
   <section class="area" id="{{anchor}}">

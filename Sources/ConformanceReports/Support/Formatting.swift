@@ -70,6 +70,15 @@ extension ResultStatus {
         }
     }
 
+    /// `1 warning`, `2 warnings`, `3 passed`: a count with its noun, for legends and headings.
+    package func counted(_ count: Int) -> String {
+        switch self {
+        case .warning: count == 1 ? "1 warning" : "\(count) warnings"
+        case .error: count == 1 ? "1 error" : "\(count) errors"
+        default: "\(count) \(countNoun)"
+        }
+    }
+
     /// The order verdicts appear in tables and legends: good news first, then what needs attention.
     package static let displayOrder: [ResultStatus] = [
         .passed, .failed, .warning, .error, .info, .notApplicable, .skipped,
@@ -77,6 +86,11 @@ extension ResultStatus {
 
     /// Whether a person should look at this result (it failed, warned or could not run).
     package var needsAttention: Bool { self == .failed || self == .warning || self == .error }
+}
+
+/// `1 exchange`, `2 exchanges`.
+package func plural(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
 }
 
 /// Standard reason phrases, so wire logs read like real HTTP (`HTTP/1.1 202 Accepted`).
