@@ -47,6 +47,19 @@ public struct RequestMatcher: Codable, Sendable, Hashable {
         self.trailers = trailers
         self.chunked = chunked
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case headers, body, bodyText, bodySize, trailers, chunked }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        headers = try container.decodeIfPresent([String: Matcher].self, forKey: .headers)
+        body = try container.decodeIfPresent(Matcher.self, forKey: .body)
+        bodyText = try container.decodeIfPresent(Matcher.self, forKey: .bodyText)
+        bodySize = try container.decodeIfPresent(Int.self, forKey: .bodySize)
+        trailers = try container.decodeIfPresent([String: Matcher].self, forKey: .trailers)
+        chunked = try container.decodeIfPresent(Bool.self, forKey: .chunked)
+    }
 }
 
 /// How an invocation ended, from the suite's side of the wire.
@@ -99,15 +112,12 @@ public struct InvocationExpectation: Codable, Sendable, Hashable {
         self.stderr = stderr
     }
 
-    enum CodingKeys: String, CodingKey { case outcome, answer, result, answerStatus, reinit, stdout, stderr }
+    enum CodingKeys: String, CodingKey, CaseIterable { case outcome, answer, result, answerStatus, reinit, stdout, stderr }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let single = try? container.decodeIfPresent(InvocationOutcome.self, forKey: .outcome) {
-            outcome = [single]
-        } else {
-            outcome = try container.decodeIfPresent([InvocationOutcome].self, forKey: .outcome)
-        }
+        outcome = try container.decodeOneOrMany(InvocationOutcome.self, forKey: .outcome)
         answer = try container.decodeIfPresent(RequestMatcher.self, forKey: .answer)
         result = try container.decodeIfPresent(Matcher.self, forKey: .result)
         answerStatus = try container.decodeIfPresent(Int.self, forKey: .answerStatus)
@@ -146,15 +156,12 @@ public struct InitExpectation: Codable, Sendable, Hashable {
         self.minDurationMs = minDurationMs
     }
 
-    enum CodingKeys: String, CodingKey { case outcome, initError, exitsWithinMs, minDurationMs }
+    enum CodingKeys: String, CodingKey, CaseIterable { case outcome, initError, exitsWithinMs, minDurationMs }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let single = try? container.decodeIfPresent(InitOutcome.self, forKey: .outcome) {
-            outcome = [single]
-        } else {
-            outcome = try container.decodeIfPresent([InitOutcome].self, forKey: .outcome)
-        }
+        outcome = try container.decodeOneOrMany(InitOutcome.self, forKey: .outcome)
         initError = try container.decodeIfPresent(RequestMatcher.self, forKey: .initError)
         exitsWithinMs = try container.decodeIfPresent(Int.self, forKey: .exitsWithinMs)
         minDurationMs = try container.decodeIfPresent(Int.self, forKey: .minDurationMs)
@@ -173,6 +180,16 @@ public struct ProcessExpectation: Codable, Sendable, Hashable {
         self.alive = alive
         self.withinMs = withinMs
         self.starts = starts
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case alive, withinMs, starts }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        alive = try container.decodeIfPresent(Bool.self, forKey: .alive)
+        withinMs = try container.decodeIfPresent(Int.self, forKey: .withinMs)
+        starts = try container.decodeIfPresent(Int.self, forKey: .starts)
     }
 }
 

@@ -47,11 +47,12 @@ public struct Scenario: Codable, Sendable, Hashable, Identifiable {
         self.failedBy = failedBy
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, area, level, requirement, source, capabilities, environment, steps, checks, failedBy
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         title = try container.decode(String.self, forKey: .title)
@@ -93,9 +94,12 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
         self.settleMs = settleMs
     }
 
-    enum CodingKeys: String, CodingKey { case functionTimeoutMs, initTimeoutMs, memoryMB, variables, settleMs }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case functionTimeoutMs, initTimeoutMs, memoryMB, variables, settleMs
+    }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let defaults = EnvironmentSettings()
         let container = try decoder.container(keyedBy: CodingKeys.self)
         functionTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .functionTimeoutMs) ?? defaults.functionTimeoutMs

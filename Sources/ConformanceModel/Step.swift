@@ -13,9 +13,10 @@ public enum Step: Sendable, Hashable {
 }
 
 extension Step: Codable {
-    enum CodingKeys: String, CodingKey { case `init`, invoke, expect, reset, wait, process }
+    enum CodingKeys: String, CodingKey, CaseIterable { case `init`, invoke, expect, reset, wait, process }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let actions = container.allKeys.filter { $0 != .expect }
         guard actions.count == 1, let action = actions.first else {
@@ -23,6 +24,15 @@ extension Step: Codable {
                 .init(
                     codingPath: decoder.codingPath,
                     debugDescription: "a step has exactly one of init, invoke, reset, wait, process (found \(actions.map(\.stringValue)))"
+                )
+            )
+        }
+        if action != .invoke, container.contains(.expect) {
+            // An `expect` next to anything but `invoke` would be silently ignored, so a scenario would check nothing.
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath + [CodingKeys.expect],
+                    debugDescription: "expect belongs to an invoke step, not to \(action.stringValue)"
                 )
             )
         }
@@ -86,6 +96,22 @@ public struct Invocation: Codable, Sendable, Hashable {
         self.functionTimeoutMs = functionTimeoutMs
         self.fault = fault
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, event, rawEvent, echoBytes, headers, functionTimeoutMs, fault
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        event = try container.decodeIfPresent(JSONValue.self, forKey: .event)
+        rawEvent = try container.decodeIfPresent(String.self, forKey: .rawEvent)
+        echoBytes = try container.decodeIfPresent(Int.self, forKey: .echoBytes)
+        headers = try container.decodeIfPresent([String: JSONValue].self, forKey: .headers)
+        functionTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .functionTimeoutMs)
+        fault = try container.decodeIfPresent(DeliveryFault.self, forKey: .fault)
+    }
 }
 
 /// Faults the mock injects into one invocation's exchanges.
@@ -104,5 +130,16 @@ public struct DeliveryFault: Codable, Sendable, Hashable {
         self.nextStatus = nextStatus
         self.closeMidResponse = closeMidResponse
         self.answerStatus = answerStatus
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case nextDelayMs, nextStatus, closeMidResponse, answerStatus }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nextDelayMs = try container.decodeIfPresent(Int.self, forKey: .nextDelayMs)
+        nextStatus = try container.decodeIfPresent(Int.self, forKey: .nextStatus)
+        closeMidResponse = try container.decodeIfPresent(Bool.self, forKey: .closeMidResponse)
+        answerStatus = try container.decodeIfPresent(Int.self, forKey: .answerStatus)
     }
 }

@@ -37,9 +37,9 @@ final class InvocationBroker: Sendable {
         case .next:
             handleNext(connection: connection, sequence: sequence, respond: respond)
         case .response(let id):
-            handleAnswer(.response, id: id, request: request, respond: respond)
+            handleAnswer(.response, id: id, request: request, sequence: sequence, respond: respond)
         case .error(let id):
-            handleAnswer(.error, id: id, request: request, respond: respond)
+            handleAnswer(.error, id: id, request: request, sequence: sequence, respond: respond)
         case .initError:
             let action = state.withLock { $0.machine.initError() }
             let response = Self.response(for: action)
@@ -87,6 +87,7 @@ final class InvocationBroker: Sendable {
         _ kind: InvocationStateMachine.AnswerKind,
         id: String,
         request: RecordedRequest,
+        sequence: Int,
         respond: Reply
     ) {
         let mode = request.headers.first(RuntimeAPIHeader.responseMode)
@@ -103,7 +104,7 @@ final class InvocationBroker: Sendable {
             response = Self.faultResponse(status: status)
         }
         respond(response)
-        onEvent(.answered(requestID: id, kind: kind.rawValue, status: response.status))
+        onEvent(.answered(requestID: id, kind: kind.rawValue, status: response.status, sequence: sequence))
     }
 
     /// The engine's answer-status fault for `id`, remembered from delivery.

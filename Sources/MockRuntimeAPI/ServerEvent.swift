@@ -8,8 +8,9 @@ public enum ServerEvent: Sendable, Hashable {
     case nextRejected(status: Int)
     /// The runtime polled `/next` while this invocation was still unanswered.
     case abandoned(requestID: String)
-    /// `/response` or `/error` naming the invocation in flight (or just answered), and the status the mock sent.
-    case answered(requestID: String, kind: String, status: Int)
+    /// `/response` or `/error` naming the invocation in flight (or just answered), the status the mock sent, and the
+    /// exchange's sequence number in the recorder.
+    case answered(requestID: String, kind: String, status: Int, sequence: Int)
     /// `/response` or `/error` naming an id that is not in flight (400).
     case strayAnswer(requestID: String, status: Int)
     /// `/runtime/init/error`, and the status the mock sent.

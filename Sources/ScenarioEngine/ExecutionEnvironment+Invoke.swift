@@ -51,14 +51,12 @@ extension ExecutionEnvironment {
                     record.outcome = .notDelivered
                     return record
                 }
-            case .server(.answered(let id, let kind, let status)) where id == prepared.requestID:
+            case .server(.answered(let id, let kind, let status, let sequence)) where id == prepared.requestID:
                 record.outcome = kind == "error" ? .error : .response
                 record.answerStatus = status
                 record.answeredAtMs = clock.elapsedMs
                 record.answeredEpochMs = ScenarioClock.epochMs
-                record.answerSequence = server.recorder.exchanges.last {
-                    $0.request.method == "POST" && $0.request.path.contains("/\(id)/")
-                }?.sequence
+                record.answerSequence = sequence
             case .server(.abandoned(let id)) where id == prepared.requestID:
                 record.outcome = .abandoned
                 return record

@@ -20,7 +20,7 @@ public struct Subject: Sendable {
 
     /// Reads `lambdaspec.json` from the function folder; `handler` overrides the manifest's.
     ///
-    /// Without a manifest every capability except `stream` is assumed, so missing support shows up as failures
+    /// Without a manifest every capability except streaming is assumed, so missing support shows up as failures
     /// rather than as passes.
     public static func load(functionPath: String, layers: [String] = [], handler: String?) throws(SubjectError) -> Subject {
         var isDirectory: ObjCBool = false
@@ -44,7 +44,7 @@ public struct Subject: Sendable {
             functionPath: functionPath,
             layers: layers,
             handler: chosenHandler,
-            capabilities: manifest?.capabilities ?? ProbeManifest.allCapabilities.filter { $0 != "stream" },
+            capabilities: manifest?.capabilities ?? ProbeManifest.allCapabilities.filter { !$0.hasPrefix("stream") },
             name: name
         )
     }

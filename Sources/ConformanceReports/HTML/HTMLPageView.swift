@@ -99,7 +99,10 @@ struct HTMLPageView {
         let attention = report.results.filter(\.status.needsAttention).count
         filters = [Filter(key: "all", label: "All", count: report.results.count, pressed: true)]
             + (attention > 0 ? [Filter(key: "attention", label: "Needs attention", count: attention, pressed: false)] : [])
-            + segments.map { Filter(key: $0.status, label: $0.noun.capitalizedFirst, count: $0.count, pressed: false) }
+            + segments.map { segment in
+                let label = ResultStatus(rawValue: segment.status)?.countNoun.capitalizedFirst ?? segment.status
+                return Filter(key: segment.status, label: label, count: segment.count, pressed: false)
+            }
         areas = report.resultsByArea.map { group in
             Area(
                 name: DisplayText.line(group.area),
@@ -129,7 +132,7 @@ struct HTMLPageView {
     private static func segments(_ results: [ScenarioResult], statuses: [ResultStatus]) -> [Segment] {
         statuses.compactMap { status in
             let count = results.filter { $0.status == status }.count
-            return count == 0 ? nil : Segment(status: status.rawValue, count: count, noun: status.countNoun)
+            return count == 0 ? nil : Segment(status: status.rawValue, count: count, noun: status.noun(for: count))
         }
     }
 }

@@ -46,13 +46,13 @@ struct HTMLScenarioView {
     var hasChecks: Bool
     var exchanges: [HTMLExchangeView]
     var hasExchanges: Bool
-    var exchangeCount: Int
+    var exchangeCount: String
     var exchangesOmitted: String?
     var events: [Event]
     var hasEvents: Bool
     var logs: [Log]
     var hasLogs: Bool
-    var logCount: Int
+    var logCount: String
     var logsOmitted: String?
 
     init(_ result: ScenarioResult, open: Bool) {
@@ -85,7 +85,7 @@ struct HTMLScenarioView {
         hasChecks = !checks.isEmpty
         exchanges = result.exchanges.prefix(Self.maxExchanges).map(HTMLExchangeView.init)
         hasExchanges = !exchanges.isEmpty
-        exchangeCount = result.exchanges.count
+        exchangeCount = plural(result.exchanges.count, "exchange")
         exchangesOmitted = Self.omitted(result.exchanges.count, shown: exchanges.count, noun: "exchanges")
         events = result.processEvents.map {
             Event(
@@ -105,7 +105,7 @@ struct HTMLScenarioView {
             )
         }
         hasLogs = !logs.isEmpty
-        logCount = result.logs.count
+        logCount = plural(result.logs.count, "line")
         logsOmitted = Self.omitted(result.logs.count, shown: logs.count, noun: "lines")
     }
 

@@ -95,7 +95,7 @@ enum HTMLTemplate {
     </table>
     {{/hasChecks}}
     {{#hasExchanges}}
-    <h3>Wire log <span class="count">{{exchangeCount}} exchanges</span></h3>
+    <h3>Wire log <span class="count">{{exchangeCount}}</span></h3>
     <ol class="wire">
       {{#exchanges}}{{> exchange}}{{/exchanges}}
     </ol>
@@ -109,7 +109,7 @@ enum HTMLTemplate {
     </ol>
     {{/hasEvents}}
     {{#hasLogs}}
-    <h3>Runtime output <span class="count">{{logCount}} lines</span></h3>
+    <h3>Runtime output <span class="count">{{logCount}}</span></h3>
     <div class="logs">{{#logs}}<div class="log {{stream}}"><span class="t">{{time}}</span><span class="s">{{stream}}</span><span class="x">{{text}}</span></div>{{/logs}}</div>
     {{#logsOmitted}}<p class="omitted">{{.}}</p>{{/logsOmitted}}
     {{/hasLogs}}

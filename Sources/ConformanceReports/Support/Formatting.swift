@@ -71,11 +71,14 @@ extension ResultStatus {
     }
 
     /// `1 warning`, `2 warnings`, `3 passed`: a count with its noun, for legends and headings.
-    package func counted(_ count: Int) -> String {
+    package func counted(_ count: Int) -> String { "\(count) \(noun(for: count))" }
+
+    /// The noun alone, agreeing with `count`.
+    package func noun(for count: Int) -> String {
         switch self {
-        case .warning: count == 1 ? "1 warning" : "\(count) warnings"
-        case .error: count == 1 ? "1 error" : "\(count) errors"
-        default: "\(count) \(countNoun)"
+        case .warning where count == 1: "warning"
+        case .error where count == 1: "error"
+        default: countNoun
         }
     }
 
