@@ -75,7 +75,7 @@ struct Judge {
 
     static func describeEvent(_ invocation: Invocation) -> String {
         if let op = invocation.event?["op"]?.stringValue { return "invoke \(op)" }
-        if invocation.echoBytes != nil { return "invoke echo \(invocation.echoBytes!) bytes" }
+        if let bytes = invocation.echoBytes { return "invoke echo \(bytes) bytes" }
         return "invoke"
     }
 }

@@ -28,7 +28,7 @@ struct MatcherEvaluator {
                 return [Mismatch(path: path, expected: "an object", actual: Self.describe(actual))]
             }
             return object.keys.sorted().flatMap { key in
-                mismatches(object[key]!, actualObject[key], path: path.isEmpty ? key : "\(path).\(key)")
+                mismatches(object[key] ?? .null, actualObject[key], path: Self.child(path, key))
             }
         case .array(let patterns):
             guard case .array(let values) = actual, values.count == patterns.count else {
@@ -50,7 +50,7 @@ struct MatcherEvaluator {
             result.append(Mismatch(path: path, expected: expected, actual: Self.describe(actual)))
         }
         for key in ops.keys.sorted() {
-            let operand = ops[key]!
+            let operand = ops[key] ?? .null
             switch key {
             case "$eq":
                 let expected = context.resolve(operand)
@@ -65,23 +65,30 @@ struct MatcherEvaluator {
                 let names = Self.strings(operand)
                 if !names.contains(actual?.typeName ?? "absent") { fail("of type \(names.joined(separator: " or "))") }
             case "$in":
-                guard case .array(let candidates) = context.resolve(operand) else { continue }
+                guard case .array(let candidates) = context.resolve(operand) else {
+                    fail("one of \(Self.describe(context.resolve(operand))) (not a list)")
+                    continue
+                }
                 if !candidates.contains(where: { candidate in actual.map { Self.equal(candidate, $0) } == true }) {
                     fail("one of \(Self.describe(.array(candidates)))")
                 }
             case "$contains":
                 let needle = context.resolve(operand)
                 switch (actual, needle) {
-                case (.string(let text)?, .string(let part)) where text.contains(part): break
+                case (.string(let text)?, _) where Self.text(of: needle).map(text.contains) == true: break
                 case (.array(let values)?, _) where values.contains(where: { Self.equal($0, needle) }): break
                 default: fail("containing \(Self.describe(needle))")
                 }
             case "$startsWith":
-                guard case .string(let prefix) = context.resolve(operand) else { continue }
-                if case .string(let text)? = actual, text.hasPrefix(prefix) { break }
-                fail("starting with \(Self.describe(.string(prefix)))")
+                // A template may resolve to a number (kept as its JSON text) or to null (never a prefix).
+                let prefix = context.resolve(operand)
+                if case .string(let text)? = actual, let start = Self.text(of: prefix), text.hasPrefix(start) { break }
+                fail("starting with \(Self.describe(prefix))")
             case "$matches":
-                guard case .string(let pattern) = operand else { continue }
+                guard case .string(let pattern) = operand else {
+                    fail("matching \(Self.describe(operand)) (not a regular expression)")
+                    continue
+                }
                 if case .string(let text)? = actual, text.range(of: pattern, options: .regularExpression) != nil { break }
                 fail("matching /\(pattern)/")
             case "$length":
@@ -90,7 +97,7 @@ struct MatcherEvaluator {
                 case .array(let values)?: values.count
                 default: nil
                 }
-                let inner = mismatches(operand, length.map { .number(Double($0)) }, path: path + ".length")
+                let inner = mismatches(operand, length.map { .number(Double($0)) }, path: Self.child(path, "length"))
                 result += inner
             case "$between":
                 guard case .array(let bounds) = context.resolve(operand), bounds.count == 2,
@@ -110,7 +117,7 @@ struct MatcherEvaluator {
                     continue
                 }
                 let decoded = JSONValue.parse(data) ?? .string(String(decoding: data, as: UTF8.self))
-                result += mismatches(operand, decoded, path: path + "(base64)")
+                result += mismatches(operand, decoded, path: Self.child(path, "(base64)"))
             case "$json":
                 var parsed = actual
                 if case .string(let text)? = actual { parsed = JSONValue.parse(text) ?? actual }
@@ -124,6 +131,20 @@ struct MatcherEvaluator {
             }
         }
         return result
+    }
+
+    /// `parent.name`, or just `name` at the top of a pattern.
+    static func child(_ path: String, _ name: String) -> String {
+        path.isEmpty ? name : "\(path).\(name)"
+    }
+
+    /// The text a string operator compares with: strings as they are, numbers and booleans as JSON, else nothing.
+    static func text(of value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .number, .bool: value.serialized
+        default: nil
+        }
     }
 
     static func strings(_ value: JSONValue) -> [String] {

@@ -1,5 +1,4 @@
 import ConformanceModel
-import LambdaSandbox
 import MockRuntimeAPI
 
 /// Plays one scenario in a fresh execution environment on its own port and judges it.
@@ -48,29 +47,11 @@ public struct ScenarioRunner: Sendable {
         _ scenario: Scenario,
         clock: ScenarioClock
     ) async throws -> ([StepRecord], [RecordedExchange], OutputCollector, [String: String]) {
-        let layout = try SandboxLayout.create(subject.sandboxConfiguration)
-        defer { layout.remove() }
-        let mailbox = EventMailbox()
-        let output = OutputCollector()
-        let server = try await RuntimeAPIServer.start(
-            elapsedMs: { clock.elapsedMs },
-            onEvent: { mailbox.post(.server($0)) }
-        )
-        let environment = ExecutionEnvironment(
-            settings: scenario.environment,
-            layout: layout,
-            server: server,
-            clock: clock,
-            mailbox: mailbox,
-            output: output
-        )
-        do {
+        try await ExecutionEnvironment.withEnvironment(subject: subject, settings: scenario.environment, clock: clock) {
+            environment in
             let records = try await StepPlayer(environment: environment).play(scenario.steps)
-            await environment.shutdown()
-            return (records, server.recorder.exchanges, output, environment.environmentVariables)
-        } catch {
-            await environment.shutdown()
-            throw error
+            await environment.stopProcess(reason: nil)
+            return (records, environment.server.recorder.exchanges, environment.output, environment.environmentVariables)
         }
     }
 

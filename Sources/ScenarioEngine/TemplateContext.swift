@@ -1,4 +1,5 @@
 import ConformanceModel
+import Foundation
 
 /// Values a matcher may refer to with `{{name}}`: the current invocation's sent headers and timings, earlier
 /// invocations by position (`previous`, `first`) or label, and the bootstrap's environment (`env.NAME`).
@@ -43,9 +44,12 @@ struct TemplateContext {
     private func resolve(_ text: String) -> JSONValue {
         guard text.contains("{{") else { return .string(text) }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.components(separatedBy: "{{").count == 2 {
-            let name = String(trimmed.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
-            return lookup(name) ?? .null
+        if trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.count >= 4 {
+            let inner = trimmed.dropFirst(2).dropLast(2)
+            // `{{a}} and {{b}}` also starts and ends with braces but is an interpolation.
+            if !inner.contains("{{"), !inner.contains("}}") {
+                return lookup(inner.trimmingCharacters(in: .whitespaces)) ?? .null
+            }
         }
         var result = ""
         var rest = Substring(text)
@@ -72,5 +76,3 @@ struct TemplateContext {
         return current[name]
     }
 }
-
-import Foundation

@@ -60,12 +60,13 @@ struct WireCheckEvaluator {
         "#\(exchange.sequence) \(exchange.request.method) \(exchange.request.path) → \(exchange.response.map { "\($0.status)" } ?? "no response")"
     }
 
-    private var byProcess: [Int: [RecordedExchange]] {
-        Dictionary(grouping: exchanges, by: \.processStart)
+    /// The exchanges of each bootstrap start, in start order, so the first violation reported is the earliest.
+    private var byProcess: [(key: Int, value: [RecordedExchange])] {
+        Dictionary(grouping: exchanges, by: \.processStart).sorted { $0.key < $1.key }
     }
 
     private func firstRequestViolation() -> (String, String)? {
-        for (_, list) in byProcess.sorted(by: { $0.key < $1.key }) {
+        for (_, list) in byProcess {
             guard let first = list.first else { continue }
             if !(Self.isNext(first) || first.request.path == RuntimeAPIPath.initError) {
                 return ("GET /next or POST /runtime/init/error first", Self.line(first))

@@ -20,7 +20,7 @@ struct ConsoleReporterTests {
         let text = console.progressLine(for: hostile, index: 1, total: 1)
             + console.summary(of: SampleReport.make(results: [hostile]))
         #expect(!text.contains("\u{1B}"))
-        #expect(text.contains("␛[31mred"))
+        #expect(text.contains(#"\x1B[31mred"#))
     }
 
     @Test("With colour, verdicts are coloured but runtime escape sequences are still neutralised")

@@ -23,7 +23,10 @@ struct HTMLReportWriterTests {
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;"))
         #expect(!html.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
-        #expect(html.contains("␛[31mred␛[0m bell␇ nul␀ del␡"))
+        let ctl = { (escape: String) in #"<span class="ctl">\#(escape)</span>"# }
+        #expect(html.contains("\(ctl("\\x1B"))[31mred\(ctl("\\x1B"))[0m bell\(ctl("\\x07")) nul\(ctl("\\x00")) del\(ctl("\\x7F"))"))
+        #expect(!html.contains("<iframe"))
+        #expect(html.contains("&lt;iframe onload=alert(1)&gt;"))
     }
 
     @Test("A 6 MB body appears as its size and a preview; the file stays well under 1 MB")

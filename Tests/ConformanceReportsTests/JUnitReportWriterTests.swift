@@ -91,7 +91,7 @@ struct JUnitReportWriterTests {
         #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
         #expect(!xml.contains("<script>"))
         #expect(xml.contains("&lt;script&gt;alert('pwned')&lt;/script&gt;"))
-        #expect(xml.contains("␛[31mred"))
+        #expect(xml.contains(#"\x1B[31mred"#))
         let parsed = try parse(SampleReport.make())
         let hostile = try #require(parsed.cases.first { $0.name.hasPrefix("invocation.echo.unicode") })
         #expect(hostile.systemOut?.contains("<script>alert('pwned')</script>") == true)

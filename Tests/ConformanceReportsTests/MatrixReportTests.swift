@@ -10,14 +10,20 @@ struct MatrixReportTests {
         let before = SampleReport.make()
         var fixed = SampleReport.allResults
         fixed[1].status = .passed  // init.error.reported fixed
+        fixed[1].message = ""
         fixed[6].status = .passed  // errors.error.reported fixed
+        fixed[6].message = ""
         fixed[2].status = .failed  // invocation.echo.large regressed
+        fixed[2].message = "the response body was cut at 6291000 bytes"
         fixed.remove(at: 9)  // environment.tmp.kept not run
         var after = SampleReport.make(results: fixed)
         after.startedAt = SampleReport.startedAt.addingTimeInterval(86_400)
         var shellResults = SampleReport.allResults.map { result -> ScenarioResult in
             var copy = result
-            if copy.status != .notApplicable && copy.status != .skipped { copy.status = .passed }
+            if copy.status != .notApplicable && copy.status != .skipped {
+                copy.status = .passed
+                copy.message = ""
+            }
             return copy
         }
         shellResults.append(SampleReport.result(
@@ -49,6 +55,8 @@ struct MatrixReportTests {
         #expect(changes.map(\.id) == ["init.error.reported", "invocation.echo.large", "errors.error.reported", "environment.tmp.kept"])
         #expect(changes.map(\.before) == [.failed, .passed, .failed, .info])
         #expect(changes.map(\.after) == [.passed, .failed, .passed, nil])
+        #expect(changes[0].message == "Lambda-Runtime-Function-Error-Type header missing on /runtime/init/error")
+        #expect(changes[1].message == "the response body was cut at 6291000 bytes")
     }
 
     @Test("Reports of different subjects get no what-changed section")
@@ -66,6 +74,8 @@ struct MatrixReportTests {
         #expect(html.contains("What changed"))
         #expect(html.contains("4 scenarios changed"))
         #expect(html.contains(#"<span class="chip st-failed" title="the runtime posted the error to /response instead of /error">FAIL</span>"#))
+        #expect(html.contains("&lt;iframe onload=alert(1)&gt;"))
+        #expect(!html.contains("<iframe"))
         let three = MatrixHTMLWriter().render(MatrixReport(reports: Self.runs))
         #expect(!three.contains("What changed"))
         #expect(three.contains("shell-reference"))

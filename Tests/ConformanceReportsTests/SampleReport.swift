@@ -171,7 +171,7 @@ enum SampleReport {
     static var tmpKept: ScenarioResult {
         result(
             "environment.tmp.kept", "/tmp survives a re-init", area: "environment", level: .info, status: .info,
-            durationMs: 57.0, message: "observed: /tmp content kept across re-init"
+            durationMs: 57.0, message: "observed: /tmp content kept across re-init <iframe onload=alert(1)>"
         )
     }
 

@@ -64,7 +64,9 @@ public final class LoopbackConnection {
     /// Aborts the connection with a TCP RST (`SO_LINGER` 0), as a killed process with unread data would.
     public func reset() async throws {
         if let options = channel as? any SocketOptionProvider {
-            try await options.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
+            // Spelled out because C's `struct linger` is not visible here; same layout: two C ints.
+            let lingerZero = LingerOption(onOff: 1, seconds: 0)
+            try await options.unsafeSetSocketOption(level: .socket, name: .so_linger, value: lingerZero).get()
         }
         try await channel.close()
         isClosed = true
@@ -104,6 +106,12 @@ public final class LoopbackConnection {
             throw error
         }
     }
+}
+
+/// `struct linger { int l_onoff; int l_linger; }`.
+private struct LingerOption: Sendable {
+    var onOff: Int32
+    var seconds: Int32
 }
 
 @available(*, unavailable)

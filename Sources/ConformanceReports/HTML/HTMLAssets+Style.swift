@@ -216,6 +216,9 @@ pre.body .cut { color: var(--warning-ink); font-style: italic; }
 .log .x { white-space: pre-wrap; word-break: break-all; }
 .log.stderr .s, .log.stderr .x { color: var(--failed-ink); }
 
+.ctl { margin: 0 1px; padding: 0 2px; border-radius: 3px; background: #ffd8b5; color: #762c00;
+  font-family: var(--mono); font-size: 0.92em; }
+
 footer { margin: 36px 0 40px; color: var(--muted); font-size: 12px; text-align: center; }
 [hidden] { display: none !important; }
 

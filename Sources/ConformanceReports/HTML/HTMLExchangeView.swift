@@ -2,11 +2,13 @@ import ConformanceModel
 
 /// One request/response pair as the wire log shows it.
 struct HTMLExchangeView {
+    /// `value` is HTML (`HTMLText`); `name` is plain text.
     struct Header {
         var name: String
         var value: String
     }
 
+    /// `text` is HTML (`HTMLText`).
     struct Body {
         var text: String
         var note: String?
@@ -51,7 +53,7 @@ struct HTMLExchangeView {
         requestBody = Self.body(request.body)
         trailers = (request.trailers ?? []).map(Self.header)
         hasTrailers = !trailers.isEmpty
-        malformed = request.malformed.map(DisplayText.line)
+        malformed = request.malformed.map { HTMLText.markup($0, keepLineBreaks: false) }
         let response = exchange.response
         hasResponse = response != nil
         statusCode = response?.status ?? 0
@@ -59,16 +61,19 @@ struct HTMLExchangeView {
         reason = HTTPReason.phrase(statusCode)
         responseHeaders = (response?.headers ?? []).map(Self.header)
         responseBody = response.flatMap { Self.body($0.body) }
-        fault = response?.fault.map(DisplayText.line)
+        fault = response?.fault.map { HTMLText.markup($0, keepLineBreaks: false) }
     }
 
     private static func header(_ field: HeaderField) -> Header {
-        Header(name: DisplayText.line(field.name), value: DisplayText.truncated(DisplayText.line(field.value), limit: 8000))
+        Header(
+            name: DisplayText.line(field.name),
+            value: HTMLText.markup(DisplayText.truncated(field.value, limit: 8000), keepLineBreaks: false)
+        )
     }
 
     private static func body(_ bytes: [UInt8]) -> Body? {
         guard !bytes.isEmpty else { return nil }
         let preview = BodyPreview(bytes)
-        return Body(text: preview.text, note: preview.note, truncated: preview.truncated, binary: preview.binary)
+        return Body(text: HTMLText.markup(preview.text), note: preview.note, truncated: preview.truncated, binary: preview.binary)
     }
 }

@@ -67,10 +67,9 @@ struct HTMLScenarioView {
         duration = didNotRun && result.durationMs == 0 ? "–" : Formatting.duration(ms: result.durationMs)
         self.open = open
         attention = result.status.needsAttention
-        let message = DisplayText.visible(result.message, keepLineBreaks: true)
-        self.message = message.isEmpty ? nil : message
-        summaryMessage = result.status == .passed || message.isEmpty
-            ? nil : DisplayText.truncated(DisplayText.line(result.message), limit: 240)
+        message = result.message.isEmpty ? nil : HTMLText.markup(result.message)
+        summaryMessage = result.status == .passed || result.message.isEmpty
+            ? nil : HTMLText.markup(DisplayText.truncated(result.message, limit: 240), keepLineBreaks: false)
         requirement = DisplayText.visible(result.requirement, keepLineBreaks: true)
         source = DisplayText.visible(result.source, keepLineBreaks: true)
         checks = result.checks.map {
@@ -78,8 +77,8 @@ struct HTMLScenarioView {
                 passed: $0.passed,
                 mark: $0.passed ? "✓" : "✗",
                 description: DisplayText.visible($0.description, keepLineBreaks: true),
-                expected: DisplayText.visible(DisplayText.truncated($0.expected, limit: 8000), keepLineBreaks: true),
-                actual: DisplayText.visible(DisplayText.truncated($0.actual, limit: 8000), keepLineBreaks: true)
+                expected: HTMLText.markup(DisplayText.truncated($0.expected, limit: 8000)),
+                actual: HTMLText.markup(DisplayText.truncated($0.actual, limit: 8000))
             )
         }
         hasChecks = !checks.isEmpty
@@ -92,7 +91,7 @@ struct HTMLScenarioView {
                 time: Formatting.offset(ms: $0.atMs),
                 kind: $0.kind.rawValue,
                 processStart: $0.processStart,
-                detail: $0.detail.isEmpty ? nil : DisplayText.line($0.detail)
+                detail: $0.detail.isEmpty ? nil : HTMLText.markup($0.detail, keepLineBreaks: false)
             )
         }
         hasEvents = !events.isEmpty
@@ -101,7 +100,7 @@ struct HTMLScenarioView {
                 time: Formatting.offset(ms: $0.atMs),
                 stream: $0.stream.rawValue,
                 processStart: $0.processStart,
-                text: DisplayText.truncated(DisplayText.line($0.text), limit: 4000)
+                text: HTMLText.markup(DisplayText.truncated($0.text, limit: 4000), keepLineBreaks: false)
             )
         }
         hasLogs = !logs.isEmpty

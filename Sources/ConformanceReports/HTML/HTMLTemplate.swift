@@ -75,13 +75,13 @@ enum HTMLTemplate {
     <span class="stitle">{{title}}</span>
     <span class="lvl {{levelClass}}">{{level}}</span>
     <span class="dur">{{duration}}</span>
-    {{#summaryMessage}}<span class="smsg">{{.}}</span>{{/summaryMessage}}
+    {{#summaryMessage}}<span class="smsg">{{{.}}}</span>{{/summaryMessage}}
   </summary>
   <div class="detail">
     <dl class="facts">
       <dt>Requirement</dt><dd>{{requirement}}</dd>
       <dt>Source</dt><dd>{{source}}</dd>
-      {{#message}}<dt>Message</dt><dd class="message">{{.}}</dd>{{/message}}
+      {{#message}}<dt>Message</dt><dd class="message">{{{.}}}</dd>{{/message}}
     </dl>
     {{#hasChecks}}
     <h3>Checks</h3>
@@ -89,7 +89,7 @@ enum HTMLTemplate {
       <colgroup><col class="c-mark"><col class="c-desc"><col><col></colgroup>
       <thead><tr><th></th><th>Check</th><th>Expected</th><th>Actual</th></tr></thead>
       <tbody>
-        {{#checks}}<tr class="{{#passed}}ok{{/passed}}{{^passed}}bad{{/passed}}"><td class="mark">{{mark}}</td><td>{{description}}</td><td class="val">{{expected}}</td><td class="val actual">{{actual}}</td></tr>
+        {{#checks}}<tr class="{{#passed}}ok{{/passed}}{{^passed}}bad{{/passed}}"><td class="mark">{{mark}}</td><td>{{description}}</td><td class="val">{{{expected}}}</td><td class="val actual">{{{actual}}}</td></tr>
         {{/checks}}
       </tbody>
     </table>
@@ -104,13 +104,13 @@ enum HTMLTemplate {
     {{#hasEvents}}
     <h3>Process</h3>
     <ol class="timeline">
-      {{#events}}<li class="ev-{{kind}}"><span class="t">{{time}}</span><span class="k">{{kind}}</span> <span class="p">· process #{{processStart}}</span>{{#detail}} · {{.}}{{/detail}}</li>
+      {{#events}}<li class="ev-{{kind}}"><span class="t">{{time}}</span><span class="k">{{kind}}</span> <span class="p">· process #{{processStart}}</span>{{#detail}} · {{{.}}}{{/detail}}</li>
       {{/events}}
     </ol>
     {{/hasEvents}}
     {{#hasLogs}}
     <h3>Runtime output <span class="count">{{logCount}}</span></h3>
-    <div class="logs">{{#logs}}<div class="log {{stream}}"><span class="t">{{time}}</span><span class="s">{{stream}}</span><span class="x">{{text}}</span></div>{{/logs}}</div>
+    <div class="logs">{{#logs}}<div class="log {{stream}}"><span class="t">{{time}}</span><span class="s">{{stream}}</span><span class="x">{{{text}}}</span></div>{{/logs}}</div>
     {{#logsOmitted}}<p class="omitted">{{.}}</p>{{/logsOmitted}}
     {{/hasLogs}}
   </div>
@@ -125,21 +125,21 @@ enum HTMLTemplate {
       <div class="dir">Runtime → mock</div>
       <div class="http">
         <div class="line"><span class="method">{{method}}</span> {{target}} {{version}}</div>
-        {{#requestHeaders}}<div class="h"><span class="hn">{{name}}:</span> {{value}}</div>{{/requestHeaders}}
+        {{#requestHeaders}}<div class="h"><span class="hn">{{name}}:</span> {{{value}}}</div>{{/requestHeaders}}
       </div>
       {{#requestBody}}{{> body}}{{/requestBody}}
-      {{#hasTrailers}}<div class="subhead">Trailers</div><div class="http">{{#trailers}}<div class="h"><span class="hn">{{name}}:</span> {{value}}</div>{{/trailers}}</div>{{/hasTrailers}}
-      {{#malformed}}<div class="alert">Malformed request: {{.}}</div>{{/malformed}}
+      {{#hasTrailers}}<div class="subhead">Trailers</div><div class="http">{{#trailers}}<div class="h"><span class="hn">{{name}}:</span> {{{value}}}</div>{{/trailers}}</div>{{/hasTrailers}}
+      {{#malformed}}<div class="alert">Malformed request: {{{.}}}</div>{{/malformed}}
     </div>
     <div class="pane {{statusClass}}">
       <div class="dir">Mock → runtime</div>
       {{#hasResponse}}
       <div class="http">
         <div class="line">HTTP/1.1 <span class="code">{{statusCode}}</span> {{reason}}</div>
-        {{#responseHeaders}}<div class="h"><span class="hn">{{name}}:</span> {{value}}</div>{{/responseHeaders}}
+        {{#responseHeaders}}<div class="h"><span class="hn">{{name}}:</span> {{{value}}}</div>{{/responseHeaders}}
       </div>
       {{#responseBody}}{{> body}}{{/responseBody}}
-      {{#fault}}<div class="alert">Fault injected: {{.}}</div>{{/fault}}
+      {{#fault}}<div class="alert">Fault injected: {{{.}}}</div>{{/fault}}
       {{/hasResponse}}
       {{^hasResponse}}<p class="noresp">No response: the connection closed before the mock answered.</p>{{/hasResponse}}
     </div>
@@ -148,7 +148,7 @@ enum HTMLTemplate {
 """#
 
     static let body = #"""
-<div class="bodybox">{{#note}}<div class="note">{{.}}</div>{{/note}}<pre class="body">{{text}}{{#truncated}}<span class="cut">
+<div class="bodybox">{{#note}}<div class="note">{{.}}</div>{{/note}}<pre class="body">{{{text}}}{{#truncated}}<span class="cut">
 … truncated</span>{{/truncated}}</pre></div>
 """#
 }

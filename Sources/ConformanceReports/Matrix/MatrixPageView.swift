@@ -3,7 +3,8 @@ import ConformanceModel
 /// What the matrix template shows; strings are raw and escaped by Mustache.
 struct MatrixPageView {
     struct Column {
-        var label: String
+        var name: String
+        var date: String
         var path: String
         var toolVersion: String
         var verdictClass: String
@@ -63,7 +64,8 @@ struct MatrixPageView {
         subtitle = "\(matrix.columns.count) runs × \(scenarioCount) scenarios"
         columns = matrix.columns.map {
             Column(
-                label: DisplayText.line($0.label),
+                name: DisplayText.line($0.subject.name),
+                date: Formatting.readableDate($0.startedAt),
                 path: DisplayText.line($0.subject.path),
                 toolVersion: DisplayText.line($0.toolVersion),
                 verdictClass: $0.passed ? "pass" : "fail",

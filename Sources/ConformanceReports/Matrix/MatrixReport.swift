@@ -1,4 +1,5 @@
 import ConformanceModel
+import Foundation
 
 /// Several runs side by side: rows are scenarios (grouped by area), columns are subjects (runtimes, versions).
 ///
@@ -10,6 +11,7 @@ public struct MatrixReport: Sendable {
         public var label: String
         public var subject: RunReport.Subject
         public var toolVersion: String
+        public var startedAt: Date
         public var passed: Bool
     }
 
@@ -76,7 +78,7 @@ public struct MatrixReport: Sendable {
                 level: row.level,
                 before: before?.status,
                 after: after?.status,
-                message: after?.message ?? before?.message ?? ""
+                message: [after?.message, before?.message].compactMap { $0 }.first { !$0.isEmpty } ?? ""
             )
         }
     }
@@ -95,7 +97,13 @@ public struct MatrixReport: Sendable {
             var label = labels[index] ?? report.subject.name
             seen[label, default: 0] += 1
             if let count = seen[label], count > 1 { label += " #\(count)" }
-            return Column(label: label, subject: report.subject, toolVersion: report.tool.version, passed: report.passed)
+            return Column(
+                label: label,
+                subject: report.subject,
+                toolVersion: report.tool.version,
+                startedAt: report.startedAt,
+                passed: report.passed
+            )
         }
     }
 

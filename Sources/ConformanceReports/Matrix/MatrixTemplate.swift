@@ -36,7 +36,7 @@ enum MatrixTemplate {
   <section class="card matrix-card">
     <table class="matrix">
       <thead>
-        <tr><th class="corner">Scenario</th>{{#columns}}<th class="subject"><div class="sname">{{label}}</div><div class="spath mono">{{path}}</div><div class="sver">lambdaspec {{toolVersion}} <span class="verdictmini {{verdictClass}}">{{verdictWord}}</span></div></th>{{/columns}}</tr>
+        <tr><th class="corner">Scenario</th>{{#columns}}<th class="subject"><div class="sname">{{name}}</div><div class="sdate">{{date}}</div><div class="spath mono">{{path}}</div><div class="sver">lambdaspec {{toolVersion}} <span class="verdictmini {{verdictClass}}">{{verdictWord}}</span></div></th>{{/columns}}</tr>
       </thead>
       {{#areas}}
       <tbody>
@@ -76,6 +76,7 @@ table.matrix { width: 100%; border-collapse: separate; border-spacing: 0; font-s
 .matrix th.corner { color: var(--muted); font-size: 11px; font-weight: 600; letter-spacing: 0.05em; text-transform: uppercase; }
 .matrix th.subject { min-width: 150px; text-align: center; font-weight: 500; }
 .sname { font-weight: 700; font-size: 14px; }
+.sdate { color: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
 .spath { color: var(--muted); font-size: 11.5px; word-break: break-all; }
 .sver { margin-top: 4px; color: var(--muted); font-size: 11.5px; }
 .verdictmini { margin-left: 4px; padding: 0 6px; border-radius: 4px; font-weight: 700; }

@@ -8,7 +8,8 @@ package struct BodyPreview: Sendable, Hashable {
     /// How much of a larger body is shown.
     package static let previewBytes = 2 * 1024
 
-    /// The text to show: UTF-8 text with control characters made visible, or a hex dump for binary bodies.
+    /// The text to show: the UTF-8 text as received (callers escape it for their format), or a hex dump for
+    /// binary bodies.
     package var text: String
     package var size: Int
     package var truncated: Bool
@@ -19,7 +20,7 @@ package struct BodyPreview: Sendable, Hashable {
         truncated = body.count > fullLimit
         let shown = truncated ? Array(body.prefix(previewBytes)) : body
         if let text = Self.utf8Prefix(shown, allowCutCharacter: truncated) {
-            self.text = DisplayText.visible(text, keepLineBreaks: true)
+            self.text = text
             binary = false
         } else {
             let dumped = truncated ? shown : Array(body.prefix(previewBytes))

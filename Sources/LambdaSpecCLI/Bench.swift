@@ -1,0 +1,105 @@
+import ArgumentParser
+import ConformanceModel
+import Foundation
+import ScenarioEngine
+
+extension LambdaSpec {
+    /// Measures cold start, warm latency, throughput, peak memory and the mock server's overhead.
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Benchmark a runtime: cold start, warm latency p50/p99, throughput, peak memory.",
+            discussion: """
+                Cold start is spawn of bootstrap to its first GET /next, over fresh starts. Warm latency is event \
+                delivered to answer received, over echo invocations on one process. The server's share is the mock's \
+                own processing per invocation. Writes bench.json to the report folder.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The function folder (holds bootstrap and lambdaspec.json).", valueName: "function-dir"))
+        var functionDirectory: String
+
+        @Option(name: .long, help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's.", valueName: "H"))
+        var handler: String?
+
+        @Option(name: .long, help: ArgumentHelp("A layer folder or zip, extracted into /opt in order (repeatable).", valueName: "path"))
+        var layer: [String] = []
+
+        @Option(name: .customLong("cold-starts"), help: "Fresh starts to measure.")
+        var coldStarts = 20
+
+        @Option(name: .long, help: "Warm invocations to measure.")
+        var invocations = 1000
+
+        @Option(name: .customLong("report-dir"), help: ArgumentHelp("Where bench.json goes (default: reports/<subject>).", valueName: "dir"))
+        var reportDirectory: String?
+
+        func validate() throws {
+            guard coldStarts >= 1, invocations >= 1 else {
+                throw ValidationError("--cold-starts and --invocations must be at least 1")
+            }
+        }
+
+        func run() async throws {
+            let subject: Subject
+            do {
+                subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
+                try subject.validate()
+            } catch {
+                throw SetupError("\(error)")
+            }
+            let interactive = isatty(STDERR_FILENO) == 1
+            let result: BenchmarkResult
+            do {
+                result = try await Benchmark.run(
+                    subject: subject,
+                    configuration: .init(coldStarts: coldStarts, invocations: invocations)
+                ) { progress in
+                    let line = "\(progress.phase) \(progress.done)/\(progress.total)"
+                    FileHandleOutput.standardError(interactive ? "\r\u{1B}[K" + line : line + "\n")
+                }
+            } catch {
+                throw SetupError("benchmark of \(functionDirectory) failed: \(error)")
+            }
+            if interactive { FileHandleOutput.standardError("\r\u{1B}[K") }
+            FileHandleOutput.standardOutput(BenchTable.render(result))
+            let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            let path = URL(fileURLWithPath: directory).appendingPathComponent("bench.json")
+            try encoder.encode(result).write(to: path)
+            FileHandleOutput.standardOutput("wrote \(path.path)\n")
+        }
+    }
+}
+
+/// The benchmark as a terminal table.
+enum BenchTable {
+    static func render(_ result: BenchmarkResult) -> String {
+        func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
+        func us(_ value: Double) -> String { String(format: "%.1f µs", value) }
+        func row(_ name: String, _ stats: Statistics, _ format: (Double) -> String) -> String {
+            "  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))"
+                + [stats.p50, stats.p90, stats.p99, stats.max].map { format($0).leftPadded(12) }.joined()
+                + "   (n=\(stats.count))\n"
+        }
+        var out = "lambdaspec bench · \(result.subject) (\(result.path))\n\n"
+        out += "  " + "".padding(toLength: 22, withPad: " ", startingAt: 0)
+            + ["p50", "p90", "p99", "max"].map { $0.leftPadded(12) }.joined() + "\n"
+        out += row("cold start", result.coldStartMs, ms)
+        out += row("warm latency", result.warmLatencyMs, ms)
+        out += row("server share", result.serverOverheadMicroseconds, us)
+        out += "\n  throughput            \(String(format: "%.0f", result.throughputPerSecond)) invocations/s\n"
+        if let peak = result.peakResidentKilobytes {
+            out += "  peak memory (group)   \(String(format: "%.1f", Double(peak) / 1024)) MiB\n"
+        }
+        return out + "\n"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
