@@ -15,6 +15,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 let zipFoundation: Target.Dependency = .product(name: "ZIPFoundation", package: "ZIPFoundation")
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
     name: "lambdaspec",
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
     ],
     targets: [
         // MARK: - Libraries
@@ -46,11 +48,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ConformanceReports", dependencies: ["ConformanceModel", mustache], swiftSettings: swiftSettings),
+        .target(
+            name: "LayerCertification",
+            dependencies: ["ConformanceModel", "LambdaSandbox", zipFoundation, crypto],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Executables
         .executableTarget(
             name: "LambdaSpecCLI",
-            dependencies: ["ConformanceModel", "ScenarioEngine", "ConformanceReports", "LambdaSandbox", argumentParser],
+            dependencies: [
+                "ConformanceModel", "ScenarioEngine", "ConformanceReports", "LambdaSandbox", "LayerCertification",
+                argumentParser,
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -86,8 +96,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ScenarioEngineTests", dependencies: ["ScenarioEngine", "ConformanceTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LambdaSandboxTests", dependencies: ["LambdaSandbox", "ConformanceTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ConformanceReportsTests", dependencies: ["ConformanceReports", "ConformanceTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LambdaSandboxTests", dependencies: ["LambdaSandbox"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConformanceReportsTests", dependencies: ["ConformanceReports"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LayerCertificationTests",
+            dependencies: ["LayerCertification", "ConformanceTestSupport", zipFoundation],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ScenarioEngine", "ConformanceReports", "ConformanceTestSupport"],

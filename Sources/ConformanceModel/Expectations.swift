@@ -112,7 +112,9 @@ public struct InvocationExpectation: Codable, Sendable, Hashable {
         self.stderr = stderr
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case outcome, answer, result, answerStatus, reinit, stdout, stderr }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case outcome, answer, result, answerStatus, reinit, stdout, stderr
+    }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)

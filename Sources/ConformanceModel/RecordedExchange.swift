@@ -65,6 +65,8 @@ public struct RecordedRequest: Codable, Sendable, Hashable {
     public var chunked: Bool
     /// Set when the bytes were not valid HTTP/1.1; the mock answered 400 and closed.
     public var malformed: String?
+    /// The size on the wire when `body` holds only a preview (a report read back from JSON).
+    public var truncatedFrom: Int?
 
     public init(
         method: String,
@@ -88,6 +90,9 @@ public struct RecordedRequest: Codable, Sendable, Hashable {
 
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
+    /// The body's size on the wire.
+    public var bodySize: Int { truncatedFrom ?? body.count }
+
     enum CodingKeys: String, CodingKey { case method, path, version, headers, trailers, chunked, malformed }
 
     public init(from decoder: any Decoder) throws {
@@ -99,7 +104,7 @@ public struct RecordedRequest: Codable, Sendable, Hashable {
         trailers = try container.decodeIfPresent([HeaderField].self, forKey: .trailers)
         chunked = try container.decode(Bool.self, forKey: .chunked)
         malformed = try container.decodeIfPresent(String.self, forKey: .malformed)
-        body = try BodyCoding.decode(from: decoder.container(keyedBy: BodyCoding.Keys.self))
+        (body, truncatedFrom) = try BodyCoding.decode(from: decoder.container(keyedBy: BodyCoding.Keys.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -112,7 +117,7 @@ public struct RecordedRequest: Codable, Sendable, Hashable {
         try container.encode(chunked, forKey: .chunked)
         try container.encodeIfPresent(malformed, forKey: .malformed)
         var bodyContainer = encoder.container(keyedBy: BodyCoding.Keys.self)
-        try BodyCoding.encode(body, into: &bodyContainer)
+        try BodyCoding.encode(body, originalSize: truncatedFrom, into: &bodyContainer)
     }
 }
 
@@ -123,6 +128,8 @@ public struct RecordedResponse: Codable, Sendable, Hashable {
     public var body: [UInt8]
     /// Set when the mock deliberately broke the response (fault injection).
     public var fault: String?
+    /// The size on the wire when `body` holds only a preview (a report read back from JSON).
+    public var truncatedFrom: Int?
 
     public init(status: Int, headers: [HeaderField], body: [UInt8], fault: String? = nil) {
         self.status = status
@@ -133,6 +140,9 @@ public struct RecordedResponse: Codable, Sendable, Hashable {
 
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
+    /// The body's size on the wire.
+    public var bodySize: Int { truncatedFrom ?? body.count }
+
     enum CodingKeys: String, CodingKey { case status, headers, fault }
 
     public init(from decoder: any Decoder) throws {
@@ -140,7 +150,7 @@ public struct RecordedResponse: Codable, Sendable, Hashable {
         status = try container.decode(Int.self, forKey: .status)
         headers = try container.decode([HeaderField].self, forKey: .headers)
         fault = try container.decodeIfPresent(String.self, forKey: .fault)
-        body = try BodyCoding.decode(from: decoder.container(keyedBy: BodyCoding.Keys.self))
+        (body, truncatedFrom) = try BodyCoding.decode(from: decoder.container(keyedBy: BodyCoding.Keys.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -149,6 +159,6 @@ public struct RecordedResponse: Codable, Sendable, Hashable {
         try container.encode(headers, forKey: .headers)
         try container.encodeIfPresent(fault, forKey: .fault)
         var bodyContainer = encoder.container(keyedBy: BodyCoding.Keys.self)
-        try BodyCoding.encode(body, into: &bodyContainer)
+        try BodyCoding.encode(body, originalSize: truncatedFrom, into: &bodyContainer)
     }
 }

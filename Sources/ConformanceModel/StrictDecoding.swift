@@ -20,7 +20,8 @@ extension Decoder {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: codingPath + [key],
-                    debugDescription: "unknown key '\(key.stringValue)'; expected one of \(known.joined(separator: ", "))"
+                    debugDescription:
+                        "unknown key '\(key.stringValue)'; expected one of \(known.joined(separator: ", "))"
                 )
             )
         }

@@ -12,18 +12,21 @@ public struct ConsoleReporter: Sendable {
         style = ANSIStyle(enabled: useColor)
     }
 
-    /// One line per finished scenario, `[ 3/61] ✓ PASS  id  MUST  12 ms`; results that need attention get
-    /// their message on a second, indented line.
+    /// One line per finished scenario, `[ 3/61] ✓ PASS  id MUST · 12 ms`; any result but a pass gets its
+    /// message on a second, indented line.
     public func progressLine(for result: ScenarioResult, index: Int, total: Int) -> String {
         let width = String(total).count
         let position = String(repeating: " ", count: max(0, width - String(index).count)) + "\(index)"
-        let verdict = style.paint("\(result.status.symbol) \(result.status.label.padded(5))", result.status.consoleColor, bold: true)
-        var line = style.dim("[\(position)/\(total)]") + " \(verdict) \(DisplayText.line(result.id))"
-        line += " " + style.dim("\(result.level.rawValue) · \(Formatting.duration(ms: result.durationMs))")
-        if result.status != .passed, !result.message.isEmpty {
+        let status = result.status
+        let verdict = style.paint("\(status.symbol) \(status.label.padded(5))", status.consoleColor, bold: true)
+        let facts = [result.level.rawValue, Formatting.runDuration(result)].compactMap { $0 }
+        var line = style.dim("[\(position)/\(total)]") + " \(verdict) \(DisplayText.line(result.id)) "
+        line += style.dim(facts.joined(separator: " · "))
+        if status != .passed, !result.message.isEmpty {
             let indent = String(repeating: " ", count: width * 2 + 4)
             let message = DisplayText.truncated(DisplayText.line(result.message), limit: 300)
-            line += "\n" + indent + style.paint("↳ \(message)", result.status.needsAttention ? result.status.consoleColor : .gray)
+            let color = status.needsAttention ? status.consoleColor : .gray
+            line += "\n" + indent + style.paint("↳ \(message)", color)
         }
         return line
     }
@@ -32,14 +35,17 @@ public struct ConsoleReporter: Sendable {
     public func summary(of report: RunReport) -> String {
         var out: [String] = []
         let title = "lambdaspec \(report.tool.version) · \(DisplayText.line(report.subject.name))"
-        out.append(style.bold(title) + style.dim(" · \(report.summary.total) scenarios in \(Formatting.duration(ms: report.durationMs))"))
+        let scope = " · \(report.summary.total) scenarios in \(Formatting.duration(ms: report.durationMs))"
+        out.append(style.bold(title) + style.dim(scope))
         out.append("")
         out.append(contentsOf: countsTable(report))
         for status in [ResultStatus.failed, .error, .warning] {
             let results = report.results.filter { $0.status == status }
             guard !results.isEmpty else { continue }
             out.append("")
-            out.append(style.paint(heading(status, count: results.count, strict: report.strict), status.consoleColor, bold: true))
+            out.append(
+                style.paint(
+                    heading(status, count: results.count, strict: report.strict), status.consoleColor, bold: true))
             for result in results { out.append(contentsOf: detail(result)) }
         }
         out.append("")
@@ -49,12 +55,12 @@ public struct ConsoleReporter: Sendable {
 
     private func countsTable(_ report: RunReport) -> [String] {
         let statuses = ResultStatus.displayOrder
-        let header = "        " + statuses.map { $0.countNoun.padded(8, left: true) }.joined()
+        let header = "        " + statuses.map { $0.label.padded(7, left: true) }.joined()
         var rows = [style.dim(header)]
         for tally in LevelTally.all(report.results) where tally.total > 0 {
             var row = "  " + tally.level.rawValue.padded(6)
             for status in statuses {
-                let cell = (tally[status] == 0 ? "·" : "\(tally[status])").padded(8, left: true)
+                let cell = (tally[status] == 0 ? "·" : "\(tally[status])").padded(7, left: true)
                 row += tally[status] == 0 ? style.dim(cell) : style.paint(cell, status.consoleColor)
             }
             rows.append(row)
@@ -71,15 +77,20 @@ public struct ConsoleReporter: Sendable {
     }
 
     private func detail(_ result: ScenarioResult) -> [String] {
-        var lines = ["  \(style.paint(result.status.symbol, result.status.consoleColor)) "
-            + style.bold(DisplayText.line(result.id)) + " [\(result.level.rawValue)] \(DisplayText.line(result.title))"]
+        var lines = [
+            "  \(style.paint(result.status.symbol, result.status.consoleColor)) "
+                + style.bold(DisplayText.line(result.id))
+                + " [\(result.level.rawValue)] \(DisplayText.line(result.title))"
+        ]
         let failed = result.checks.filter { !$0.passed }
         for check in failed {
             lines.append("      \(DisplayText.line(check.description))")
             lines.append("        expected: " + style.paint(clip(check.expected), .green))
             lines.append("        actual:   " + style.paint(clip(check.actual), .red))
         }
-        if !result.message.isEmpty, failed.isEmpty || !failed.contains(where: { result.message.contains($0.description) }) {
+        if !result.message.isEmpty,
+            failed.isEmpty || !failed.contains(where: { result.message.contains($0.description) })
+        {
             lines.append("      " + clip(result.message))
         }
         lines.append(style.dim("      requirement: \(clip(result.requirement))"))

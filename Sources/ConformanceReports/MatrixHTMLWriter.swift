@@ -5,12 +5,15 @@ public struct MatrixHTMLWriter: Sendable {
     public init() {}
 
     public func render(_ matrix: MatrixReport) -> String {
-        Self.template.render(MatrixPageView(matrix: matrix))
+        Self.library.render(MatrixPageView(matrix: matrix), withTemplate: "page") ?? ""
     }
 
-    static let template: MustacheTemplate = {
+    static let library: MustacheLibrary = {
         do {
-            return try MustacheTemplate(string: MatrixTemplate.page)
+            return MustacheLibrary(templates: [
+                "page": try MustacheTemplate(string: MatrixTemplate.page),
+                "cell": try MustacheTemplate(string: MatrixTemplate.cell),
+            ])
         } catch {
             preconditionFailure("embedded matrix template does not parse: \(error)")
         }

@@ -25,6 +25,9 @@ struct LayerExtractor {
         providers.compactMapValues { $0.count > 1 ? $0.last : nil }
     }
 
+    /// Every path a layer provided, with the layers that provided it in order (the last one won).
+    var layerProviders: [String: [String]] { providers }
+
     /// Installs a zip or a folder at `source` into the canonical folder `destination`.
     ///
     /// - Parameter layer: the name to record in `overlaps`, or nil for the function code.
@@ -53,8 +56,9 @@ struct LayerExtractor {
                 .notAZip, "\(zipPath) is not a zip archive lambdaspec can read (\(error)); pass a .zip or a folder.",
                 path: zipPath)
         }
-        for entry in archive {
-            guard let relative = try PathSafety.relativeEntryPath(entry.path, in: zipPath) else { continue }
+        for item in try ZipEntryAudit.items(of: archive, at: zipPath) {
+            let entry = item.entry
+            let relative = item.relativePath
             let target = destination + "/" + relative
             try prepareParent(of: relative, in: destination, source: zipPath)
             switch entry.type {

@@ -88,16 +88,19 @@ public final class SandboxLayout: Sendable {
 
     /// Refuses what Lambda would refuse before touching the disk.
     private static func validate(_ configuration: SandboxConfiguration) throws(SandboxError) {
-        let layers = configuration.layers
+        try validateInputs(functionPath: configuration.functionPath, layers: configuration.layers)
+    }
+
+    /// The checks shared with `ExtractedLayout`: at most 5 layers, and every path exists (no function is fine).
+    static func validateInputs(functionPath: String?, layers: [String]) throws(SandboxError) {
         guard layers.count <= SandboxLimits.maximumLayers else {
             throw SandboxError(
                 .tooManyLayers,
                 "\(layers.count) layers given, but Lambda allows at most \(SandboxLimits.maximumLayers) per function.")
         }
-        guard FileTree.resolvedKind(at: configuration.functionPath) != nil else {
+        if let functionPath, FileTree.resolvedKind(at: functionPath) == nil {
             throw SandboxError(
-                .pathNotFound, "The function code path \(configuration.functionPath) does not exist.",
-                path: configuration.functionPath)
+                .pathNotFound, "The function code path \(functionPath) does not exist.", path: functionPath)
         }
         for layer in layers where FileTree.resolvedKind(at: layer) == nil {
             throw SandboxError(.pathNotFound, "The layer path \(layer) does not exist.", path: layer)

@@ -15,7 +15,7 @@ struct LambdaSpec: AsyncParsableCommand {
             2 the run could not start (bad arguments, missing bootstrap, unreadable layer).
             """,
         version: LambdaSpecVersion.current,
-        subcommands: [Run.self, List.self, Bench.self]
+        subcommands: [Run.self, List.self, Bench.self, Report.self]
     )
 }
 

@@ -52,40 +52,17 @@ extension LambdaSpec {
             }
             let scenarios = try selection.scenarios()
             let console = format.contains(.console)
-            let reporter = ConsoleReporter(useColor: FileHandleOutput.useColor)
-            if console {
-                FileHandleOutput.standardOutput(
-                    "lambdaspec \(LambdaSpecVersion.current): \(scenarios.count) scenarios against \(subject.name) (\(functionDirectory)), \(jobs) at a time\n"
-                )
-            }
-            let startedAt = Date()
-            let clock = ContinuousClock.now
-            let progress = ProgressCounter(total: scenarios.count)
-            let results = await CatalogueRunner(subject: subject, jobs: jobs).run(scenarios) { result in
-                let index = progress.increment()
-                if console {
-                    FileHandleOutput.standardOutput(reporter.progressLine(for: result, index: index, total: scenarios.count) + "\n")
-                }
-            }
-            let elapsed = ContinuousClock.now - clock
-            let report = RunReport(
-                tool: .init(version: LambdaSpecVersion.current),
-                subject: .init(
-                    path: functionDirectory,
-                    handler: subject.handler,
-                    layers: layer,
-                    capabilities: subject.capabilities,
-                    name: subject.name
-                ),
+            let report = await ConformanceSession(
+                subject: subject,
+                scenarios: scenarios,
+                jobs: jobs,
                 strict: strict,
-                startedAt: startedAt,
-                durationMs: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
-                results: results
-            )
+                console: console
+            ).run()
             let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
             let written = try ReportPublisher(directory: directory, formats: format).publish(report)
             if console {
-                FileHandleOutput.standardOutput(reporter.summary(of: report))
+                FileHandleOutput.standardOutput(ConsoleReporter(useColor: FileHandleOutput.useColor).summary(of: report))
                 for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
             }
             if !report.passed { throw ExitCode(1) }

@@ -91,6 +91,8 @@ struct InvocationStateMachine {
 
     /// `/response` or `/error` for `requestID`. The id is validated before the state (§1.7).
     mutating func answer(_ kind: AnswerKind, requestID: String, bodySize: Int, responseMode: String?) -> AnswerAction {
+        // RAPID reads the header with Go's Header.Get, where an empty value is the same as no header (buffered).
+        let responseMode = responseMode?.isEmpty == true ? nil : responseMode
         switch state {
         case .running(let current) where current == requestID:
             if kind == .response, let mode = responseMode, mode != "streaming" {

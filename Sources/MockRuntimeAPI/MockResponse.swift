@@ -13,11 +13,14 @@ struct MockResponse: Sendable {
     var injected = false
 
     static func json(_ status: Int, _ body: String) -> MockResponse {
-        MockResponse(status: status, headers: [.init(name: "Content-Type", value: "application/json")], body: Array(body.utf8))
+        MockResponse(
+            status: status, headers: [.init(name: "Content-Type", value: "application/json")], body: Array(body.utf8))
     }
 
     static func text(_ status: Int, _ body: String) -> MockResponse {
-        MockResponse(status: status, headers: [.init(name: "Content-Type", value: "text/plain; charset=utf-8")], body: Array(body.utf8))
+        MockResponse(
+            status: status, headers: [.init(name: "Content-Type", value: "text/plain; charset=utf-8")],
+            body: Array(body.utf8))
     }
 
     var recorded: RecordedResponse {

@@ -45,7 +45,9 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
             body.removeAll(keepingCapacity: true)
             // Go's net/http (RAPID) answers `Expect: 100-continue` by itself; curl waits a second without it.
             if head.headers["expect"].contains(where: { $0.lowercased() == "100-continue" }) {
-                context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: "HTTP/1.1 100 Continue\r\n\r\n")), promise: nil)
+                context.writeAndFlush(
+                    wrapOutboundOut(context.channel.allocator.buffer(string: "HTTP/1.1 100 Continue\r\n\r\n")),
+                    promise: nil)
             }
         case .body(let buffer):
             if body.count < Self.bodyRecordLimit {
@@ -79,6 +81,11 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard !closed else { return }
+        if error is IOError || error is ChannelError {
+            // A transport failure (e.g. ECONNRESET from a killed runtime), not bad HTTP: nothing to record or answer.
+            context.close(promise: nil)
+            return
+        }
         let request = RecordedRequest(
             method: head?.method.rawValue ?? "",
             path: head?.uri ?? "",

@@ -25,7 +25,7 @@ enum Route: Equatable {
     case notFound
 
     init(method: String, target: String) {
-        let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+        let path = String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
         let invocationPrefix = RuntimeAPIPath.prefix + "/runtime/invocation/"
         let known: Route
         let allowed: String

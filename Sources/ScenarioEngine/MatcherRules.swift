@@ -106,7 +106,8 @@ struct MatcherRules {
                     ? "template {{\(name)}} refers to an earlier invocation, but none ran before this step"
                     : "template {{\(name)}}: no earlier invoke step is named '\(parts[0])'"
             }
-            return fields.contains(parts[1]) ? nil : "template {{\(name)}}: unknown variable '\(parts[1])'; known: \(known)"
+            return fields.contains(parts[1])
+                ? nil : "template {{\(name)}}: unknown variable '\(parts[1])'; known: \(known)"
         }
         guard fields.contains(name) else { return "template {{\(name)}}: unknown variable; known: \(known)" }
         return current ? nil : "template {{\(name)}} names the current invocation, which has not been sent yet here"

@@ -62,7 +62,9 @@ public enum ScenarioCatalogue {
         case .valueNotFound(let type, let context):
             return "\(path(context)): expected a \(type) value"
         case .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
+            // Yams keeps the line, column and offending text of a YAML syntax error in the underlying error.
+            let cause = context.underlyingError.map { " \($0)" } ?? ""
+            return "\(path(context)): \(context.debugDescription)\(cause)"
         @unknown default:
             return "\(error)"
         }

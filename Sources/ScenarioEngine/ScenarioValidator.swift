@@ -54,7 +54,8 @@ enum ScenarioValidator {
                     return problem
                 }
             }
-            let matchers = requestMatchers(expectation.answer, path: "\(path).expect.answer")
+            let matchers =
+                requestMatchers(expectation.answer, path: "\(path).expect.answer")
                 + [("result", expectation.result), ("stdout", expectation.stdout), ("stderr", expectation.stderr)]
                 .compactMap { key, matcher in matcher.map { ("\(path).expect.\(key)", $0) } }
             return matchers.lazy.compactMap { rules.problem(in: $1.pattern, path: $0, current: true) }.first

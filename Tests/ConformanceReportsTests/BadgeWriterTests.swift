@@ -7,7 +7,9 @@ import Testing
 struct BadgeWriterTests {
     @Test("All passed is brightgreen, with passed/applicable per level")
     func allPassed() throws {
-        let results = [SampleReport.pollsNext, SampleReport.echoLarge, SampleReport.errorHeader, SampleReport.streaming]
+        let results = [
+            SampleReport.pollsNext, SampleReport.echoLarge, SampleReport.errorHeader, SampleReport.streaming,
+        ]
         let badge = BadgeWriter().badge(for: SampleReport.make(results: results))
         #expect(badge.color == "brightgreen")
         #expect(badge.message == "MUST 2/2 · SHOULD 1/1")
@@ -17,7 +19,9 @@ struct BadgeWriterTests {
 
     @Test("Only SHOULD warnings is yellow")
     func onlyWarnings() {
-        let results = [SampleReport.pollsNext, SampleReport.traceNotLeaked, SampleReport.errorHeader, SampleReport.tmpKept]
+        let results = [
+            SampleReport.pollsNext, SampleReport.traceNotLeaked, SampleReport.errorHeader, SampleReport.tmpKept,
+        ]
         let badge = BadgeWriter().badge(for: SampleReport.make(results: results))
         #expect(badge.color == "yellow")
         #expect(badge.message == "MUST 1/1 · SHOULD 1/2")
@@ -36,8 +40,9 @@ struct BadgeWriterTests {
         let data = try BadgeWriter().render(SampleReport.make())
         let text = String(decoding: data, as: UTF8.self)
         #expect(
-            text == #"{"color":"red","label":"lambda runtime conformance","message":"MUST 3\/6 · SHOULD 1\/2","schemaVersion":1}"#
-                + "\n"
+            text
+                == #"{"color":"red","label":"lambda runtime conformance","#
+                + #""message":"MUST 3\/6 · SHOULD 1\/2","schemaVersion":1}"# + "\n"
         )
     }
 }

@@ -7,9 +7,15 @@ struct ConsoleReporterTests {
     @Test("A progress line shows position, verdict, id, level and duration; failures add their message")
     func progressLines() {
         let console = ConsoleReporter(useColor: false)
-        #expect(console.progressLine(for: SampleReport.pollsNext, index: 3, total: 11) == "[ 3/11] ✓ PASS  init.polls-next MUST · 41 ms")
+        #expect(
+            console.progressLine(for: SampleReport.pollsNext, index: 3, total: 11)
+                == "[ 3/11] ✓ PASS  init.polls-next MUST · 41 ms")
         let failed = console.progressLine(for: SampleReport.errorReported, index: 7, total: 11)
-        #expect(failed == "[ 7/11] ✗ FAIL  errors.error.reported MUST · 1.50 s\n        ↳ the runtime posted the error to /response instead of /error")
+        #expect(
+            failed
+                == "[ 7/11] ✗ FAIL  errors.error.reported MUST · 1.50 s\n"
+                + "        ↳ the runtime posted the error to /response instead of /error"
+        )
     }
 
     @Test("Without colour there is no escape sequence, even when the runtime sends some")
@@ -17,7 +23,8 @@ struct ConsoleReporterTests {
         var hostile = SampleReport.errorReported
         hostile.message = SampleReport.hostile
         let console = ConsoleReporter(useColor: false)
-        let text = console.progressLine(for: hostile, index: 1, total: 1)
+        let text =
+            console.progressLine(for: hostile, index: 1, total: 1)
             + console.summary(of: SampleReport.make(results: [hostile]))
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains(#"\x1B[31mred"#))
@@ -37,7 +44,7 @@ struct ConsoleReporterTests {
         let text = ConsoleReporter(useColor: false).summary(of: SampleReport.make())
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "lambdaspec \(LambdaSpecVersion.current) · swift-reference · 11 scenarios in 12.44 s")
-        #expect(lines.contains { $0.hasPrefix("  MUST ") && $0.contains("       3       2") })
+        #expect(lines.contains { $0.hasPrefix("  MUST ") && $0.contains("      3      2") })
         #expect(text.contains("Failures (2)"))
         #expect(text.contains("        expected: Probe.InitFailed\n        actual:   (absent)"))
         #expect(text.contains("Harness errors (1)"))

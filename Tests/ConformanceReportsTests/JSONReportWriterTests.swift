@@ -67,17 +67,18 @@ struct JSONReportWriterTests {
 
     /// Validates argv[2] against the schema in argv[1]; prints every error path and message.
     static let validator = #"""
-import json, sys
-import jsonschema
-schema = json.load(open(sys.argv[1]))
-instance = json.load(open(sys.argv[2]))
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
-for error in errors:
-    print("/".join(str(p) for p in error.absolute_path), error.message)
-if errors:
-    sys.exit(1)
-print("valid")
-"""#
+        import json, sys
+        import jsonschema
+        schema = json.load(open(sys.argv[1]))
+        instance = json.load(open(sys.argv[2]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+        validator = jsonschema.Draft202012Validator(schema, format_checker=checker)
+        errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+        for error in errors:
+            print("/".join(str(p) for p in error.absolute_path), error.message)
+        if errors:
+            sys.exit(1)
+        print("valid")
+        """#
 }

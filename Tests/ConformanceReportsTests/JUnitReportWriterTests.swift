@@ -99,34 +99,34 @@ struct JUnitReportWriterTests {
 
     /// Parses with junitparser (a real JUnit consumer), then re-checks the structure with a strict XML parser.
     static let consumer = #"""
-import json, sys
-import xml.etree.ElementTree as ET
-from junitparser import JUnitXml, Failure, Error, Skipped
-path = sys.argv[1]
-xml = JUnitXml.fromfile(path)
-tests = failures = errors = skipped = 0
-suites, cases, properties = [], [], {}
-for suite in xml:
-    suites.append(suite.name)
-    tests += suite.tests; failures += suite.failures; errors += suite.errors; skipped += suite.skipped
-    for prop in suite.properties():
-        properties[prop.name] = prop.value
-    for case in suite:
-        result, message, kind, text = "passed", None, None, None
-        for r in case.result:
-            result = {Failure: "failure", Error: "error", Skipped: "skipped"}.get(type(r), "other")
-            message, kind, text = r.message, r.type, r.text
-        cases.append({"classname": case.classname, "name": case.name, "time": case.time, "result": result,
-                      "message": message, "type": kind, "text": text, "systemOut": case.system_out})
-root = ET.parse(path).getroot()
-assert root.tag == "testsuites"
-for suite in root:
-    assert suite.tag == "testsuite", suite.tag
-    assert {"name", "tests", "failures", "errors", "skipped", "time", "timestamp"} <= set(suite.attrib)
-    assert int(suite.get("tests")) == len(suite.findall("testcase"))
-    for case in suite.findall("testcase"):
-        assert len([c for c in case if c.tag in ("failure", "error", "skipped")]) <= 1
-print(json.dumps({"tests": tests, "failures": failures, "errors": errors, "skipped": skipped,
-                  "suites": suites, "properties": properties, "cases": cases}))
-"""#
+        import json, sys
+        import xml.etree.ElementTree as ET
+        from junitparser import JUnitXml, Failure, Error, Skipped
+        path = sys.argv[1]
+        xml = JUnitXml.fromfile(path)
+        tests = failures = errors = skipped = 0
+        suites, cases, properties = [], [], {}
+        for suite in xml:
+            suites.append(suite.name)
+            tests += suite.tests; failures += suite.failures; errors += suite.errors; skipped += suite.skipped
+            for prop in suite.properties():
+                properties[prop.name] = prop.value
+            for case in suite:
+                result, message, kind, text = "passed", None, None, None
+                for r in case.result:
+                    result = {Failure: "failure", Error: "error", Skipped: "skipped"}.get(type(r), "other")
+                    message, kind, text = r.message, r.type, r.text
+                cases.append({"classname": case.classname, "name": case.name, "time": case.time, "result": result,
+                              "message": message, "type": kind, "text": text, "systemOut": case.system_out})
+        root = ET.parse(path).getroot()
+        assert root.tag == "testsuites"
+        for suite in root:
+            assert suite.tag == "testsuite", suite.tag
+            assert {"name", "tests", "failures", "errors", "skipped", "time", "timestamp"} <= set(suite.attrib)
+            assert int(suite.get("tests")) == len(suite.findall("testcase"))
+            for case in suite.findall("testcase"):
+                assert len([c for c in case if c.tag in ("failure", "error", "skipped")]) <= 1
+        print(json.dumps({"tests": tests, "failures": failures, "errors": errors, "skipped": skipped,
+                          "suites": suites, "properties": properties, "cases": cases}))
+        """#
 }

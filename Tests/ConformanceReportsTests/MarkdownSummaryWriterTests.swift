@@ -25,7 +25,11 @@ struct MarkdownSummaryWriterTests {
         hostile.message = "a | b <script>x</script> **bold** [link](javascript:alert(1))\nsecond line"
         let markdown = MarkdownSummaryWriter().render(SampleReport.make(results: [hostile]))
         #expect(!markdown.contains("<script>"))
-        #expect(markdown.contains("a \\| b &lt;script&gt;x&lt;/script&gt; \\*\\*bold\\*\\* \\[link\\](javascript:alert(1))\\\\x0Asecond line"))
+        #expect(
+            markdown.contains(
+                "a \\| b &lt;script&gt;x&lt;/script&gt; \\*\\*bold\\*\\* "
+                    + "\\[link\\](javascript:alert(1))\\\\x0Asecond line"
+            ))
     }
 
     @Test("A clean run says so")

@@ -26,10 +26,11 @@ struct MatrixReportTests {
             }
             return copy
         }
-        shellResults.append(SampleReport.result(
-            "extensions.register", "Extensions register before init completes", area: "extensions", level: .should,
-            status: .warning, durationMs: 12, message: "no extension registered"
-        ))
+        shellResults.append(
+            SampleReport.result(
+                "extensions.register", "Extensions register before init completes", area: "extensions", level: .should,
+                status: .warning, durationMs: 12, message: "no extension registered"
+            ))
         var shell = SampleReport.make(results: shellResults, name: "shell-reference")
         shell.subject.path = "Runtimes/shell"
         return [before, after, shell]
@@ -38,11 +39,16 @@ struct MatrixReportTests {
     @Test("Rows are the union of scenarios grouped by area; columns are the runs")
     func matrix() {
         let matrix = MatrixReport(reports: Self.runs)
-        #expect(matrix.columns.map(\.label) == [
-            "swift-reference · 2026-09-01 12:00:00 UTC", "swift-reference · 2026-09-02 12:00:00 UTC", "shell-reference",
-        ])
+        #expect(
+            matrix.columns.map(\.label) == [
+                "swift-reference · 2026-09-01 12:00:00 UTC", "swift-reference · 2026-09-02 12:00:00 UTC",
+                "shell-reference",
+            ])
         #expect(matrix.rows.count == 12)
-        #expect(matrix.rowsByArea.map(\.area) == ["init", "invocation", "errors", "timeouts", "streaming", "environment", "extensions"])
+        #expect(
+            matrix.rowsByArea.map(\.area) == [
+                "init", "invocation", "errors", "timeouts", "streaming", "environment", "extensions",
+            ])
         let tmp = matrix.rows.first { $0.id == "environment.tmp.kept" }
         #expect(tmp?.cells.map { $0?.status } == [.info, nil, .passed])
         #expect(matrix.changes == nil, "three reports: no before/after")
@@ -52,7 +58,10 @@ struct MatrixReportTests {
     func changes() throws {
         let matrix = MatrixReport(reports: Array(Self.runs.prefix(2)))
         let changes = try #require(matrix.changes)
-        #expect(changes.map(\.id) == ["init.error.reported", "invocation.echo.large", "errors.error.reported", "environment.tmp.kept"])
+        #expect(
+            changes.map(\.id) == [
+                "init.error.reported", "invocation.echo.large", "errors.error.reported", "environment.tmp.kept",
+            ])
         #expect(changes.map(\.before) == [.failed, .passed, .failed, .info])
         #expect(changes.map(\.after) == [.passed, .failed, .passed, nil])
         #expect(changes[0].message == "Lambda-Runtime-Function-Error-Type header missing on /runtime/init/error")
@@ -73,7 +82,11 @@ struct MatrixReportTests {
         }
         #expect(html.contains("What changed"))
         #expect(html.contains("4 scenarios changed"))
-        #expect(html.contains(#"<span class="chip st-failed" title="the runtime posted the error to /response instead of /error">FAIL</span>"#))
+        #expect(
+            html.contains(
+                #"<span class="chip st-failed" title="the runtime posted the error to /response instead of /error">"#
+                    + "FAIL</span>"
+            ))
         #expect(html.contains("&lt;iframe onload=alert(1)&gt;"))
         #expect(!html.contains("<iframe"))
         let three = MatrixHTMLWriter().render(MatrixReport(reports: Self.runs))
@@ -94,10 +107,15 @@ struct MatrixReportTests {
         let notJSON = try scratch.write("<html>", named: "report.html")
         let other = try scratch.write(#"{"schemaVersion": 1, "tool": {"name": "h2spec"}}"#, named: "other.json")
         let future = try scratch.write(#"{"schemaVersion": 2, "tool": {"name": "lambdaspec"}}"#, named: "future.json")
-        let broken = try scratch.write(#"{"schemaVersion": 1, "tool": {"name": "lambdaspec", "version": "0.1.0"}}"#, named: "broken.json")
+        let broken = try scratch.write(
+            #"{"schemaVersion": 1, "tool": {"name": "lambdaspec", "version": "0.1.0"}}"#, named: "broken.json")
         let missing = scratch.url.appendingPathComponent("missing.json").path
-        #expect(throws: ReportLoadError(path: notJSON, reason: .notJSON)) { try MatrixReport.load(paths: [a, notJSON]) }
-        #expect(throws: ReportLoadError(path: other, reason: .notALambdaspecReport)) { try MatrixReport.load(paths: [other]) }
+        #expect(throws: ReportLoadError(path: notJSON, reason: .notJSON)) {
+            try MatrixReport.load(paths: [a, notJSON])
+        }
+        #expect(throws: ReportLoadError(path: other, reason: .notALambdaspecReport)) {
+            try MatrixReport.load(paths: [other])
+        }
         #expect(throws: ReportLoadError(path: future, reason: .unsupportedSchemaVersion(2))) {
             try MatrixReport.load(paths: [future])
         }
@@ -114,7 +132,8 @@ struct MatrixReportTests {
         } catch let error as ReportLoadError {
             #expect(error.description.hasPrefix("\(missing): cannot read the file"))
         }
-        #expect(ReportLoadError(path: future, reason: .unsupportedSchemaVersion(2)).description
-            == "\(future): report schemaVersion 2 is not supported (this lambdaspec reads 1)")
+        #expect(
+            ReportLoadError(path: future, reason: .unsupportedSchemaVersion(2)).description
+                == "\(future): report schemaVersion 2 is not supported (this lambdaspec reads 1)")
     }
 }

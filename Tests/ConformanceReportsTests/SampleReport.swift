@@ -18,7 +18,9 @@ enum SampleReport {
 
     /// - Parameter strict: the run's `--strict` flag.
     /// - Parameter results: override the results (defaults to `allResults`).
-    static func make(strict: Bool = false, results: [ScenarioResult]? = nil, name: String = "swift-reference")
+    static func make(
+        strict: Bool = false, results: [ScenarioResult]? = nil, name: String = "swift-reference"
+    )
         -> RunReport
     {
         var subject = subject
@@ -47,9 +49,12 @@ enum SampleReport {
             "init.polls-next", "Runtime polls /next after init", area: "init", level: .must, status: .passed,
             durationMs: 41.2, message: "",
             checks: [check("first request is GET /next", true, "GET /2018-06-01/runtime/invocation/next", "same")],
-            exchanges: [next(0, at: 8.1, requestId: "req-1", event: #"{"op":"echo","payload":{"hello":"world"}}"#),
-                        post(1, at: 12.4, path: "/2018-06-01/runtime/invocation/req-1/response",
-                             body: #"{"hello":"world"}"#)],
+            exchanges: [
+                next(0, at: 8.1, requestId: "req-1", event: #"{"op":"echo","payload":{"hello":"world"}}"#),
+                post(
+                    1, at: 12.4, path: "/2018-06-01/runtime/invocation/req-1/response",
+                    body: #"{"hello":"world"}"#),
+            ],
             events: [.init(kind: .started, atMs: 0.4, processStart: 1, detail: "pid 4242")]
         )
     }
@@ -64,10 +69,15 @@ enum SampleReport {
                 check("header Lambda-Runtime-Function-Error-Type", false, "Probe.InitFailed", "(absent)"),
                 check("runtime exits non-zero", true, "exit status ≠ 0", "exit status 1"),
             ],
-            exchanges: [post(0, at: 14.0, path: "/2018-06-01/runtime/init/error",
-                             body: "{\n  \"errorType\": \"Probe.InitFailed\",\n  \"errorMessage\": \"boom\"\n}")],
-            events: [.init(kind: .started, atMs: 0.3, processStart: 1),
-                     .init(kind: .exited, atMs: 19.8, processStart: 1, detail: "status 1")],
+            exchanges: [
+                post(
+                    0, at: 14.0, path: "/2018-06-01/runtime/init/error",
+                    body: "{\n  \"errorType\": \"Probe.InitFailed\",\n  \"errorMessage\": \"boom\"\n}")
+            ],
+            events: [
+                .init(kind: .started, atMs: 0.3, processStart: 1),
+                .init(kind: .exited, atMs: 19.8, processStart: 1, detail: "status 1"),
+            ],
             logs: [.init(stream: .stderr, atMs: 13.2, processStart: 1, text: "init failed: boom")]
         )
     }
@@ -93,9 +103,10 @@ enum SampleReport {
         exchange.request.trailers = [.init(name: "Lambda-Runtime-Function-Error-Type", value: "")]
         let binary = RecordedExchange(
             sequence: 2, connection: 2, processStart: 1,
-            request: .init(method: "POST", path: "/2018-06-01/runtime/invocation/req-2/response",
-                           headers: [.init(name: "Content-Type", value: "application/octet-stream")],
-                           body: [0xFF, 0xFE, 0x00, 0x01, 0x80, 0x41, 0x42]),
+            request: .init(
+                method: "POST", path: "/2018-06-01/runtime/invocation/req-2/response",
+                headers: [.init(name: "Content-Type", value: "application/octet-stream")],
+                body: [0xFF, 0xFE, 0x00, 0x01, 0x80, 0x41, 0x42]),
             response: .init(status: 400, headers: [], body: Array(#"{"errorType":"InvalidStateTransition"}"#.utf8)),
             receivedAtMs: 11.0, respondedAtMs: 11.2
         )
@@ -113,9 +124,13 @@ enum SampleReport {
             "invocation.trace.unset", "_X_AMZN_TRACE_ID is unset when an invocation has no trace header",
             area: "invocation", level: .should, status: .warning, durationMs: 88.1,
             message: "_X_AMZN_TRACE_ID kept the previous invocation's value",
-            checks: [check("traceId of the 2nd invocation", false, "null", #""Root=1-5759e988-bd862e3fe1be46a994272793""#)],
-            exchanges: [next(0, at: 3.0, requestId: "req-a", event: #"{"op":"context"}"#),
-                        next(2, at: 30.0, requestId: "req-b", event: #"{"op":"context"}"#)]
+            checks: [
+                check("traceId of the 2nd invocation", false, "null", #""Root=1-5759e988-bd862e3fe1be46a994272793""#)
+            ],
+            exchanges: [
+                next(0, at: 3.0, requestId: "req-a", event: #"{"op":"context"}"#),
+                next(2, at: 30.0, requestId: "req-b", event: #"{"op":"context"}"#),
+            ]
         )
     }
 
@@ -136,9 +151,12 @@ enum SampleReport {
                 check("POST /invocation/req-e/error", false, "1 request", "0 requests"),
                 check("error body errorType", false, #""Probe.Boom""#, "(no error body)"),
             ],
-            exchanges: [next(0, at: 2.0, requestId: "req-e", event: #"{"op":"error","errorType":"Probe.Boom"}"#),
-                        post(1, at: 6.5, path: "/2018-06-01/runtime/invocation/req-e/response",
-                             body: #"{"errorType":"Probe.Boom","errorMessage":"a | b"}"#)]
+            exchanges: [
+                next(0, at: 2.0, requestId: "req-e", event: #"{"op":"error","errorType":"Probe.Boom"}"#),
+                post(
+                    1, at: 6.5, path: "/2018-06-01/runtime/invocation/req-e/response",
+                    body: #"{"errorType":"Probe.Boom","errorMessage":"a | b"}"#),
+            ]
         )
     }
 
@@ -154,17 +172,20 @@ enum SampleReport {
             area: "timeouts", level: .must, status: .error, durationMs: 3000.0,
             message: "harness error: the sandbox could not restart the bootstrap (exec format error)",
             exchanges: [next(0, at: 1.0, requestId: "req-t", event: #"{"op":"sleep","ms":5000}"#), parked, malformed],
-            events: [.init(kind: .started, atMs: 0.2, processStart: 1),
-                     .init(kind: .invokeTimeout, atMs: 1500.0, processStart: 1, detail: "deadline 1500 ms"),
-                     .init(kind: .killed, atMs: 1500.4, processStart: 1, detail: "SIGKILL to process group"),
-                     .init(kind: .started, atMs: 1502.0, processStart: 2)]
+            events: [
+                .init(kind: .started, atMs: 0.2, processStart: 1),
+                .init(kind: .invokeTimeout, atMs: 1500.0, processStart: 1, detail: "deadline 1500 ms"),
+                .init(kind: .killed, atMs: 1500.4, processStart: 1, detail: "SIGKILL to process group"),
+                .init(kind: .started, atMs: 1502.0, processStart: 2),
+            ]
         )
     }
 
     static var streaming: ScenarioResult {
         result(
             "streaming.response.chunked", "Streamed responses use chunked encoding and trailers", area: "streaming",
-            level: .must, status: .notApplicable, durationMs: 0, message: "the probe does not declare capability 'stream'"
+            level: .must, status: .notApplicable, durationMs: 0,
+            message: "the probe does not declare capability 'stream'"
         )
     }
 
@@ -218,8 +239,9 @@ enum SampleReport {
                     .init(name: "Content-Type", value: "application/json"),
                     .init(name: "Lambda-Runtime-Aws-Request-Id", value: requestId),
                     .init(name: "Lambda-Runtime-Deadline-Ms", value: "1788264001500"),
-                    .init(name: "Lambda-Runtime-Invoked-Function-Arn",
-                          value: "arn:aws:lambda:us-east-1:123456789012:function:probe"),
+                    .init(
+                        name: "Lambda-Runtime-Invoked-Function-Arn",
+                        value: "arn:aws:lambda:us-east-1:123456789012:function:probe"),
                 ],
                 body: Array(event.utf8)
             ),
@@ -234,13 +256,16 @@ enum SampleReport {
             sequence: sequence, connection: 1, processStart: 1,
             request: .init(
                 method: "POST", path: path,
-                headers: [.init(name: "Host", value: "127.0.0.1:41234"),
-                          .init(name: "Content-Type", value: "application/json"),
-                          .init(name: "Content-Length", value: "\(body.utf8.count)")] + extraHeaders,
+                headers: [
+                    .init(name: "Host", value: "127.0.0.1:41234"),
+                    .init(name: "Content-Type", value: "application/json"),
+                    .init(name: "Content-Length", value: "\(body.utf8.count)"),
+                ] + extraHeaders,
                 body: Array(body.utf8)
             ),
-            response: .init(status: 202, headers: [.init(name: "Content-Type", value: "application/json")],
-                            body: Array(#"{"status":"OK"}"#.utf8)),
+            response: .init(
+                status: 202, headers: [.init(name: "Content-Type", value: "application/json")],
+                body: Array(#"{"status":"OK"}"#.utf8)),
             receivedAtMs: ms, respondedAtMs: ms + 0.3
         )
     }

@@ -64,7 +64,8 @@ struct TAPReportWriterTests {
         let strict = try points(TAPReportWriter().render(SampleReport.make(strict: true)))
         #expect(
             strict[4].line
-                == "not ok 5 - invocation.trace.unset [SHOULD] _X_AMZN_TRACE_ID is unset when an invocation has no trace header"
+                == "not ok 5 - invocation.trace.unset [SHOULD] "
+                + "_X_AMZN_TRACE_ID is unset when an invocation has no trace header"
         )
         #expect(!strict[4].line.contains("# TODO"))
     }

@@ -60,6 +60,7 @@ struct ScratchDirectory {
 /// The package root, found from this file's path, for `docs/report.schema.json`.
 enum PackageRoot {
     static var url: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 }

@@ -34,7 +34,9 @@ public enum LoopbackHTTPClient {
     }
 
     /// Sends `request` on a fresh connection and returns the first final (non-`1xx`) response.
-    public static func exchange(port: Int, _ request: String, timeout: Duration = .seconds(10)) async throws
+    public static func exchange(
+        port: Int, _ request: String, timeout: Duration = .seconds(10)
+    ) async throws
         -> RawHTTPResponse
     {
         try await withConnection(port: port, timeout: timeout) { connection in

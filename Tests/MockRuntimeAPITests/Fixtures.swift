@@ -27,8 +27,8 @@ enum Fixture {
     static let internalServerError =
         #"{"errorMessage":"Internal Server Error","errorType":"InternalServerError"}"# + "\n"
     static let tooLarge =
-        #"{"errorMessage":"Exceeded maximum allowed payload size (6291556 bytes).","errorType":"RequestEntityTooLarge"}"#
-        + "\n"
+        #"{"errorMessage":"Exceeded maximum allowed payload size (6291556 bytes).","#
+        + #""errorType":"RequestEntityTooLarge"}"# + "\n"
 
     /// `/next` headers in the order §1.1 shows them.
     static func headers(requestID: String = requestID) -> [HeaderField] {

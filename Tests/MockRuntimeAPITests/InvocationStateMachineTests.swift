@@ -96,8 +96,11 @@ struct InvocationStateMachineTests {
     @Test("/response and /error before any /next are 400 (no current invoke id)")
     func answerInStarted() {
         var machine = Machine()
-        #expect(machine.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID)
-        #expect(machine.answer(.error, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID)
+        #expect(
+            machine.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID
+        )
+        #expect(
+            machine.answer(.error, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID)
         #expect(machine.state == .started)
     }
 
@@ -105,7 +108,9 @@ struct InvocationStateMachineTests {
     func answerInReady() {
         var machine = Machine()
         _ = machine.next()
-        #expect(machine.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID)
+        #expect(
+            machine.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID
+        )
         #expect(machine.state == .ready)
         #expect(machine.isParked)
     }
@@ -137,7 +142,9 @@ struct InvocationStateMachineTests {
     func initErrorAfterNext() {
         var parked = Machine()
         _ = parked.next()
-        #expect(parked.initError() == .forbidden(body: RuntimeAPIErrorBody.invalidStateTransition(from: "Ready", to: "InitError")))
+        #expect(
+            parked.initError()
+                == .forbidden(body: RuntimeAPIErrorBody.invalidStateTransition(from: "Ready", to: "InitError")))
         #expect(parked.state == .ready)
 
         var busy = running()
@@ -182,13 +189,17 @@ struct InvocationStateMachineTests {
     func maximumBodyAccepted() {
         var machine = running()
         #expect(Machine.maximumResponseBytes == 6_291_556)
-        #expect(machine.answer(.response, requestID: Fixture.requestID, bodySize: 6_291_556, responseMode: nil) == .accepted)
+        #expect(
+            machine.answer(.response, requestID: Fixture.requestID, bodySize: 6_291_556, responseMode: nil) == .accepted
+        )
     }
 
     @Test("A buffered body of 6,291,557 bytes is 413 and the invocation stays open for /error")
     func oversizedBodyRejected() {
         var machine = running()
-        #expect(machine.answer(.response, requestID: Fixture.requestID, bodySize: 6_291_557, responseMode: nil) == .tooLarge)
+        #expect(
+            machine.answer(.response, requestID: Fixture.requestID, bodySize: 6_291_557, responseMode: nil) == .tooLarge
+        )
         #expect(machine.state == .running(requestID: Fixture.requestID))
         #expect(machine.answer(.error, requestID: Fixture.requestID, bodySize: 80, responseMode: nil) == .accepted)
     }
@@ -196,13 +207,16 @@ struct InvocationStateMachineTests {
     @Test("Response mode `streaming` lifts the buffered size limit")
     func streamingHasNoBufferedLimit() {
         var machine = running()
-        let action = machine.answer(.response, requestID: Fixture.requestID, bodySize: 20_000_000, responseMode: "streaming")
+        let action = machine.answer(
+            .response, requestID: Fixture.requestID, bodySize: 20_000_000, responseMode: "streaming")
         #expect(action == .accepted)
     }
 
-    @Test("Any response mode other than exactly `streaming` is 400 InvalidFunctionResponseMode", arguments: [
-        "buffered", "Streaming", "STREAMING", "stream",
-    ])
+    @Test(
+        "Any response mode other than exactly `streaming` is 400 InvalidFunctionResponseMode",
+        arguments: [
+            "buffered", "Streaming", "STREAMING", "stream",
+        ])
     func otherResponseModesRejected(mode: String) {
         var machine = running()
         let action = machine.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: mode)
@@ -215,7 +229,8 @@ struct InvocationStateMachineTests {
         var small = running()
         #expect(small.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: "") == .accepted)
         var large = running()
-        #expect(large.answer(.response, requestID: Fixture.requestID, bodySize: 6_291_557, responseMode: "") == .tooLarge)
+        #expect(
+            large.answer(.response, requestID: Fixture.requestID, bodySize: 6_291_557, responseMode: "") == .tooLarge)
     }
 
     @Test("/next while an event is unanswered returns the abandoned id and parks for the next event")
@@ -225,7 +240,9 @@ struct InvocationStateMachineTests {
         #expect(polled.abandoned == Fixture.requestID)
         #expect(polled.action == .park)
         #expect(machine.state == .ready)
-        #expect(machine.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID)
+        #expect(
+            machine.answer(.response, requestID: Fixture.requestID, bodySize: 2, responseMode: nil) == .invalidRequestID
+        )
     }
 
     @Test("/next while an event is unanswered delivers a queued one right away, still reporting the abandoned id")

@@ -19,32 +19,36 @@ struct RouteTests {
         #expect(Route(method: "POST", target: "/2018-06-01/runtime/init/error") == .initError)
     }
 
-    @Test("A known path with the wrong method is 405", arguments: [
-        ("POST", "/2018-06-01/runtime/invocation/next"),
-        ("PUT", "/2018-06-01/runtime/invocation/next"),
-        ("GET", "/2018-06-01/runtime/invocation/abc/response"),
-        ("PUT", "/2018-06-01/runtime/invocation/abc/error"),
-        ("GET", "/2018-06-01/runtime/init/error"),
-        ("get", "/2018-06-01/runtime/invocation/next"),
-    ])
+    @Test(
+        "A known path with the wrong method is 405",
+        arguments: [
+            ("POST", "/2018-06-01/runtime/invocation/next"),
+            ("PUT", "/2018-06-01/runtime/invocation/next"),
+            ("GET", "/2018-06-01/runtime/invocation/abc/response"),
+            ("PUT", "/2018-06-01/runtime/invocation/abc/error"),
+            ("GET", "/2018-06-01/runtime/init/error"),
+            ("get", "/2018-06-01/runtime/invocation/next"),
+        ])
     func wrongMethod(method: String, target: String) {
         #expect(Route(method: method, target: target) == .methodNotAllowed)
     }
 
-    @Test("Unknown paths are 404", arguments: [
-        "/2018-06-01/runtime/invocation//response",
-        "/2018-06-01/runtime/invocation/abc/result",
-        "/2018-06-01/runtime/invocation/abc/response/extra",
-        "/2018-06-01/runtime/invocation/abc",
-        "/2018-06-01/runtime/invocation/",
-        "/2018-06-01/runtime/invocation/next/",
-        "/2019-01-01/runtime/invocation/next",
-        "/2020-01-01/extension/register",
-        "/2018-06-01/runtime/init/error/",
-        "/",
-        "",
-        "*",
-    ])
+    @Test(
+        "Unknown paths are 404",
+        arguments: [
+            "/2018-06-01/runtime/invocation//response",
+            "/2018-06-01/runtime/invocation/abc/result",
+            "/2018-06-01/runtime/invocation/abc/response/extra",
+            "/2018-06-01/runtime/invocation/abc",
+            "/2018-06-01/runtime/invocation/",
+            "/2018-06-01/runtime/invocation/next/",
+            "/2019-01-01/runtime/invocation/next",
+            "/2020-01-01/extension/register",
+            "/2018-06-01/runtime/init/error/",
+            "/",
+            "",
+            "*",
+        ])
     func unknownPaths(target: String) {
         #expect(Route(method: "GET", target: target) == .notFound)
         #expect(Route(method: "POST", target: target) == .notFound)

@@ -50,7 +50,7 @@ struct HTMLExchangeView {
         target = DisplayText.line(request.path)
         version = DisplayText.line(request.version)
         requestHeaders = request.headers.map(Self.header)
-        requestBody = Self.body(request.body)
+        requestBody = Self.body(request.body, size: request.bodySize)
         trailers = (request.trailers ?? []).map(Self.header)
         hasTrailers = !trailers.isEmpty
         malformed = request.malformed.map { HTMLText.markup($0, keepLineBreaks: false) }
@@ -60,7 +60,7 @@ struct HTMLExchangeView {
         statusClass = "s\(statusCode / 100)xx"
         reason = HTTPReason.phrase(statusCode)
         responseHeaders = (response?.headers ?? []).map(Self.header)
-        responseBody = response.flatMap { Self.body($0.body) }
+        responseBody = response.flatMap { Self.body($0.body, size: $0.bodySize) }
         fault = response?.fault.map { HTMLText.markup($0, keepLineBreaks: false) }
     }
 
@@ -71,9 +71,11 @@ struct HTMLExchangeView {
         )
     }
 
-    private static func body(_ bytes: [UInt8]) -> Body? {
+    private static func body(_ bytes: [UInt8], size: Int) -> Body? {
         guard !bytes.isEmpty else { return nil }
-        let preview = BodyPreview(bytes)
-        return Body(text: HTMLText.markup(preview.text), note: preview.note, truncated: preview.truncated, binary: preview.binary)
+        let preview = BodyPreview(bytes, originalSize: size)
+        return Body(
+            text: HTMLText.markup(preview.text), note: preview.note, truncated: preview.truncated,
+            binary: preview.binary)
     }
 }

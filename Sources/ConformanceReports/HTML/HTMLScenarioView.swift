@@ -63,12 +63,12 @@ struct HTMLScenarioView {
         levelClass = result.level.rawValue.lowercased()
         id = DisplayText.line(result.id)
         title = DisplayText.line(result.title)
-        let didNotRun = result.status == .notApplicable || result.status == .skipped
-        duration = didNotRun && result.durationMs == 0 ? "–" : Formatting.duration(ms: result.durationMs)
+        duration = Formatting.runDuration(result) ?? "–"
         self.open = open
         attention = result.status.needsAttention
         message = result.message.isEmpty ? nil : HTMLText.markup(result.message)
-        summaryMessage = result.status == .passed || result.message.isEmpty
+        summaryMessage =
+            result.status == .passed || result.message.isEmpty
             ? nil : HTMLText.markup(DisplayText.truncated(result.message, limit: 240), keepLineBreaks: false)
         requirement = DisplayText.visible(result.requirement, keepLineBreaks: true)
         source = DisplayText.visible(result.source, keepLineBreaks: true)

@@ -15,9 +15,15 @@ package struct BodyPreview: Sendable, Hashable {
     package var truncated: Bool
     package var binary: Bool
 
-    package init(_ body: [UInt8], fullLimit: Int = Self.fullLimit, previewBytes: Int = Self.previewBytes) {
-        size = body.count
-        truncated = body.count > fullLimit
+    /// - Parameter originalSize: the size on the wire when `body` is already a preview (a report read back).
+    package init(
+        _ body: [UInt8],
+        originalSize: Int? = nil,
+        fullLimit: Int = Self.fullLimit,
+        previewBytes: Int = Self.previewBytes
+    ) {
+        size = originalSize ?? body.count
+        truncated = size > fullLimit || size > body.count
         let shown = truncated ? Array(body.prefix(previewBytes)) : body
         if let text = Self.utf8Prefix(shown, allowCutCharacter: truncated) {
             self.text = text

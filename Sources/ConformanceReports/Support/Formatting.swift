@@ -20,6 +20,12 @@ package enum Formatting {
         return "\(seconds / 60) min \(rest < 10 ? "0" : "")\(rest) s"
     }
 
+    /// A scenario's duration, or `nil` for one that did not run (not applicable or skipped, 0 ms).
+    package static func runDuration(_ result: ScenarioResult) -> String? {
+        let didNotRun = result.status == .notApplicable || result.status == .skipped
+        return didNotRun && result.durationMs == 0 ? nil : duration(ms: result.durationMs)
+    }
+
     /// An offset from the scenario start, `+12.3 ms`, for wire logs and timelines.
     package static func offset(ms: Double) -> String {
         guard ms.isFinite else { return "+?" }

@@ -10,7 +10,8 @@ enum JUnitTranscript {
         if !result.processEvents.isEmpty {
             let events = result.processEvents.map { event in
                 let detail = event.detail.isEmpty ? "" : " \(DisplayText.line(event.detail))"
-                return "  \(Formatting.offset(ms: event.atMs)) process #\(event.processStart) \(event.kind.rawValue)\(detail)"
+                let time = Formatting.offset(ms: event.atMs)
+                return "  \(time) process #\(event.processStart) \(event.kind.rawValue)\(detail)"
             }
             sections.append("process:\n" + events.joined(separator: "\n"))
         }
@@ -32,8 +33,9 @@ package enum WireSummary {
     package static func line(_ exchange: RecordedExchange) -> String {
         let request = exchange.request
         var line = "  #\(exchange.sequence) \(Formatting.offset(ms: exchange.receivedAtMs)) conn \(exchange.connection)"
-        line += " \(DisplayText.line(request.method)) \(DisplayText.truncated(DisplayText.line(request.path), limit: 300))"
-        if !request.body.isEmpty { line += " (\(ByteCount.format(request.body.count)))" }
+        line +=
+            " \(DisplayText.line(request.method)) \(DisplayText.truncated(DisplayText.line(request.path), limit: 300))"
+        if !request.body.isEmpty { line += " (\(ByteCount.format(request.bodySize)))" }
         if let malformed = request.malformed { line += " [malformed: \(DisplayText.line(malformed))]" }
         if let response = exchange.response {
             line += " → \(response.status) \(HTTPReason.phrase(response.status))"
