@@ -31,6 +31,7 @@ public final class RuntimeProcess: Sendable {
     ) throws(SandboxError) -> RuntimeProcess {
         let spawned = try ProcessSpawner.spawn(
             executable: executable, environment: environment, workingDirectory: workingDirectory)
+        LiveResources.add(group: spawned.pid)
         let monitor = ProcessMonitor()
         for (descriptor, stream) in [(spawned.stdout, LogLine.Stream.stdout), (spawned.stderr, .stderr)] {
             let reader = Thread {
@@ -70,6 +71,7 @@ public final class RuntimeProcess: Sendable {
     /// Idempotent.
     public func killGroup() {
         _ = kill(-pid, SIGKILL)
+        LiveResources.remove(group: pid)
     }
 
     /// Suspends until the leader has exited and been reaped, and `onExit` has returned; returns its status.

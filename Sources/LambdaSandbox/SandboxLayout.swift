@@ -53,6 +53,7 @@ public final class SandboxLayout: Sendable {
     ) throws(SandboxError) -> SandboxLayout {
         try validate(configuration)
         let root = try FileTree.makeTemporaryDirectory(prefix: "lambdaspec-", under: parent)
+        LiveResources.add(folder: root)
         do {
             for folder in ["opt", "tmp", "runtime"] {
                 try FileTree.makeDirectory(root + "/" + folder, mode: folder == "tmp" ? 0o700 : 0o755)
@@ -77,6 +78,7 @@ public final class SandboxLayout: Sendable {
                 layerOrigins: extractor.overlaps, unzippedBytes: extractor.writtenBytes)
         } catch {
             try? FileTree.removeTree(root)
+            LiveResources.remove(folder: root)
             throw error
         }
     }
@@ -84,6 +86,7 @@ public final class SandboxLayout: Sendable {
     /// Deletes `root` and everything in it (never the caller's function folder). Safe to call twice.
     public func remove() {
         try? FileTree.removeTree(root)
+        LiveResources.remove(folder: root)
     }
 
     /// Refuses what Lambda would refuse before touching the disk.

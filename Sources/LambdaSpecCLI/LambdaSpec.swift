@@ -25,6 +25,7 @@ enum Main {
     static func main() async {
         // A closed stdout must surface as EPIPE from write(2), not kill the run (and orphan its runtimes).
         signal(SIGPIPE, SIG_IGN)
+        InterruptCleanup.install()
         do {
             var command = try LambdaSpec.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

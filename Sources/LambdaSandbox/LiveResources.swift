@@ -1,0 +1,41 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every process group and sandbox folder this process currently owns, so an interrupted run (Ctrl-C, a CI
+/// timeout's SIGTERM) can still leave no bootstrap running and no folder behind: bootstraps run in their own
+/// sessions, so they would not receive the terminal's signal themselves.
+public enum LiveResources {
+    private struct State {
+        var groups: Set<Int32> = []
+        var folders: Set<String> = []
+    }
+
+    private static let state = Mutex(State())
+
+    static func add(group: Int32) { state.withLock { _ = $0.groups.insert(group) } }
+    static func remove(group: Int32) { state.withLock { _ = $0.groups.remove(group) } }
+    static func add(folder: String) { state.withLock { _ = $0.folders.insert(folder) } }
+    static func remove(folder: String) { state.withLock { _ = $0.folders.remove(folder) } }
+
+    /// How many process groups are alive right now (for tests).
+    public static var liveGroupCount: Int { state.withLock { $0.groups.count } }
+
+    /// Kills every live process group and deletes every sandbox folder. Safe to call more than once.
+    ///
+    /// Two passes: SIGKILL takes effect asynchronously and other tasks may still be creating an environment, so
+    /// the second pass catches what the first could not remove yet.
+    public static func releaseAll() {
+        for _ in 0..<2 {
+            let (groups, folders) = state.withLock { state in
+                defer { state = State() }
+                return (state.groups, state.folders)
+            }
+            for group in groups { _ = kill(-group, SIGKILL) }
+            usleep(50_000)
+            for folder in folders { try? FileTree.removeTree(folder) }
+        }
+    }
+}
