@@ -11,13 +11,30 @@ public enum LiveResources {
     private struct State {
         var groups: Set<Int32> = []
         var folders: Set<String> = []
+        /// Set by `releaseAll`: whatever registers afterwards is released at once.
+        var released = false
     }
 
     private static let state = Mutex(State())
 
-    static func add(group: Int32) { state.withLock { _ = $0.groups.insert(group) } }
+    static func add(group: Int32) {
+        let released = state.withLock { state in
+            if !state.released { state.groups.insert(group) }
+            return state.released
+        }
+        if released { _ = kill(-group, SIGKILL) }
+    }
+
     static func remove(group: Int32) { state.withLock { _ = $0.groups.remove(group) } }
-    static func add(folder: String) { state.withLock { _ = $0.folders.insert(folder) } }
+
+    static func add(folder: String) {
+        let released = state.withLock { state in
+            if !state.released { state.folders.insert(folder) }
+            return state.released
+        }
+        if released { try? FileTree.removeTree(folder) }
+    }
+
     static func remove(folder: String) { state.withLock { _ = $0.folders.remove(folder) } }
 
     /// How many process groups are alive right now (for tests).
@@ -30,7 +47,7 @@ public enum LiveResources {
     public static func releaseAll() {
         for _ in 0..<2 {
             let (groups, folders) = state.withLock { state in
-                defer { state = State() }
+                defer { state = State(released: true) }
                 return (state.groups, state.folders)
             }
             for group in groups { _ = kill(-group, SIGKILL) }

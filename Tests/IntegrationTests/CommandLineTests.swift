@@ -104,4 +104,35 @@ struct CommandLineTests {
         let committed = try String(contentsOf: PackagePaths.root.appendingPathComponent("Conformance/README.md"), encoding: .utf8)
         #expect(outcome.stdout == committed, "run `lambdaspec list --markdown > Conformance/README.md`")
     }
+
+    @Test("Ctrl-C stops the run with status 130, kills every bootstrap and leaves no sandbox folder behind")
+    func interruptCleansUp() async throws {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let process = Process()
+        process.executableURL = PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
+        process.arguments = ["run", "Runtimes/shell", "--only", "robustness.next.slow", "--only", "timeout.*"]
+        process.currentDirectoryURL = PackagePaths.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = scratch.path
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .milliseconds(1500))
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        try await Task.sleep(for: .milliseconds(200))
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+        #expect(left.isEmpty, "left behind: \(left)")
+        // Every bootstrap of that run had its TMPDIR under `scratch`; none may still be running.
+        let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
+            guard Int(entry) != nil,
+                let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
+            else { return false }
+            return String(decoding: environ, as: UTF8.self).contains(scratch.path)
+        }
+        #expect(survivors.isEmpty, "processes still running: \(survivors)")
+    }
 }
