@@ -50,17 +50,19 @@ public struct ConsoleReporter: Sendable {
         }
         out.append("")
         out.append(finalLine(report))
-        return out.joined(separator: "\n")
+        return out.joined(separator: "\n") + "\n"
     }
 
     private func countsTable(_ report: RunReport) -> [String] {
         let statuses = ResultStatus.displayOrder
-        let header = "        " + statuses.map { $0.label.padded(7, left: true) }.joined()
+        // Each column is as wide as its label plus two spaces, so "not applicable" cannot run into "info".
+        let widths = statuses.map { max($0.label.count, 5) + 2 }
+        let header = "        " + zip(statuses, widths).map { $0.label.padded($1, left: true) }.joined()
         var rows = [style.dim(header)]
         for tally in LevelTally.all(report.results) where tally.total > 0 {
             var row = "  " + tally.level.rawValue.padded(6)
-            for status in statuses {
-                let cell = (tally[status] == 0 ? "·" : "\(tally[status])").padded(7, left: true)
+            for (status, width) in zip(statuses, widths) {
+                let cell = (tally[status] == 0 ? "·" : "\(tally[status])").padded(width, left: true)
                 row += tally[status] == 0 ? style.dim(cell) : style.paint(cell, status.consoleColor)
             }
             rows.append(row)
