@@ -42,7 +42,8 @@ struct ConsoleReporterTests {
     @Test("The summary counts per level, explains failures with expected and actual, and ends with the verdict")
     func summary() {
         let text = ConsoleReporter(useColor: false).summary(of: SampleReport.make())
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(text.hasSuffix("\n"), "the summary ends its last line")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         #expect(lines[0] == "lambdaspec \(LambdaSpecVersion.current) · swift-reference · 11 scenarios in 12.44 s")
         #expect(lines.contains { $0.hasPrefix("  MUST ") && $0.contains("      3      2") })
         #expect(text.contains("Failures (2)"))
@@ -51,6 +52,6 @@ struct ConsoleReporterTests {
         #expect(text.contains("SHOULD warnings (1)"))
         #expect(lines.last == "FAILED  MUST 3/6, SHOULD 1/2 · 2 failed · 1 harness error(s) · 1 SHOULD warning(s)")
         let passing = ConsoleReporter(useColor: false).summary(of: SampleReport.make(results: [SampleReport.pollsNext]))
-        #expect(passing.hasSuffix("PASSED  MUST 1/1"))
+        #expect(passing.hasSuffix("PASSED  MUST 1/1\n"))
     }
 }
