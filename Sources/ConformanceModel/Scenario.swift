@@ -1,3 +1,5 @@
+import Foundation
+
 /// One conformance scenario: a single behaviour of a runtime, with the requirement it checks and its source.
 ///
 /// Scenarios are data (YAML under `Conformance/`); `ScenarioEngine` plays them against a bootstrap.
@@ -58,8 +60,9 @@ public struct Scenario: Codable, Sendable, Hashable, Identifiable {
         title = try container.decode(String.self, forKey: .title)
         area = try container.decodeIfPresent(String.self, forKey: .area) ?? String(id.split(separator: ".").first ?? "")
         level = try container.decode(Level.self, forKey: .level)
-        requirement = try container.decode(String.self, forKey: .requirement)
-        source = try container.decode(String.self, forKey: .source)
+        // Folded YAML scalars (`>`) end in a newline; reports want the sentence alone.
+        requirement = try container.decode(String.self, forKey: .requirement).trimmingCharacters(in: .whitespacesAndNewlines)
+        source = try container.decode(String.self, forKey: .source).trimmingCharacters(in: .whitespacesAndNewlines)
         capabilities = try container.decodeIfPresent([String].self, forKey: .capabilities) ?? []
         environment = try container.decodeIfPresent(EnvironmentSettings.self, forKey: .environment) ?? .init()
         steps = try container.decode([Step].self, forKey: .steps)

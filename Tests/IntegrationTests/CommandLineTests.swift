@@ -1,138 +1,140 @@
 import Foundation
 import Testing
 
-/// The `lambdaspec` executable as users and CI call it: exit codes, one-line errors, report files.
-@Suite("The lambdaspec command line", .timeLimit(.minutes(5)))
-struct CommandLineTests {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func lambdaspec(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
-        process.arguments = arguments
-        process.currentDirectoryURL = PackagePaths.root
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self)
-        )
-    }
-
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lambdaspec-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    @Test("a passing run exits 0 and writes the JSON report it was asked for")
-    func passingRunExitsZero() throws {
-        let reports = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: reports) }
-        let outcome = try lambdaspec([
-            "run", "Runtimes/shell", "--only", "invocation.echo.*", "--only", "errors.handler.*",
-            "--format", "console", "--format", "json", "--report-dir", reports.path,
-        ])
-        #expect(outcome.status == 0, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
-        #expect(outcome.stdout.contains("invocation.echo.warm"))
-        let data = try Data(contentsOf: reports.appendingPathComponent("report.json"))
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(report["schemaVersion"] as? Int == 1)
-        let results = try #require(report["results"] as? [[String: Any]])
-        #expect(results.map { $0["id"] as? String } == ["errors.handler.posted-to-error", "invocation.echo.warm"])
-        #expect(results.allSatisfy { $0["status"] as? String == "passed" })
-    }
-
-    @Test("a run with a failing MUST scenario exits 1")
-    func failingRunExitsOne() throws {
-        let faulty = PackagePaths.faultyRuntimes.appendingPathComponent("wrong-request-id").path
-        let outcome = try lambdaspec(["run", faulty, "--only", "invocation.request-id.exact", "--report-dir", try temporaryDirectory().path])
-        #expect(outcome.status == 1, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
-        #expect(outcome.stdout.contains("FAILED"))
-    }
-
-    @Test("a missing bootstrap stops the run with exit 2 and a one-line reason naming the places looked at")
-    func missingBootstrapExitsTwo() throws {
-        let empty = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: empty) }
-        let outcome = try lambdaspec(["run", empty.path, "--handler", "probe.handler"])
-        #expect(outcome.status == 2)
-        #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
-        #expect(outcome.stderr.contains("bootstrap"))
-    }
-
-    @Test("a layer path that does not exist stops the run with exit 2")
-    func badLayerExitsTwo() throws {
-        let outcome = try lambdaspec(["run", "Runtimes/shell", "--layer", "/nonexistent/layer.zip"])
-        #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("/nonexistent/layer.zip"), "stderr: \(outcome.stderr)")
-    }
-
-    @Test("a selection that matches nothing is a usage error with exit 2")
-    func emptySelectionExitsTwo() throws {
-        let outcome = try lambdaspec(["run", "Runtimes/shell", "--only", "no.such.scenario"])
-        #expect(outcome.status == 2)
-    }
-
-    @Test("list prints every scenario with its level and the totals")
-    func listPrintsTheCatalogue() throws {
-        let outcome = try lambdaspec(["list"])
-        #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("invocation.echo.warm"))
-        #expect(outcome.stdout.contains("MUST"))
-        #expect(outcome.stdout.contains(" scenarios ("))
-    }
-
-    @Test("Conformance/README.md is the catalogue as `lambdaspec list --markdown` prints it")
-    func catalogueReadmeIsInSync() throws {
-        let outcome = try lambdaspec(["list", "--markdown"])
-        let committed = try String(contentsOf: PackagePaths.root.appendingPathComponent("Conformance/README.md"), encoding: .utf8)
-        #expect(outcome.stdout == committed, "run `lambdaspec list --markdown > Conformance/README.md`")
-    }
-
-    @Test("Ctrl-C stops the run with status 130, kills every bootstrap and leaves no sandbox folder behind")
-    func interruptCleansUp() async throws {
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let process = Process()
-        process.executableURL = PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
-        process.arguments = ["run", "Runtimes/shell", "--only", "robustness.next.slow", "--only", "timeout.*"]
-        process.currentDirectoryURL = PackagePaths.root
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = scratch.path
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        try await Task.sleep(for: .milliseconds(1500))
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        try await Task.sleep(for: .milliseconds(200))
-        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
-        #expect(left.isEmpty, "left behind: \(left)")
-        // Every bootstrap of that run had its TMPDIR under `scratch`; none may still be running.
-        let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
-            guard Int(entry) != nil,
-                let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
-            else { return false }
-            return String(decoding: environ, as: UTF8.self).contains(scratch.path)
+extension Integration {
+    /// The `lambdaspec` executable as users and CI call it: exit codes, one-line errors, report files.
+    @Suite("The lambdaspec command line", .timeLimit(.minutes(5)))
+    struct CommandLineTests {
+        struct Outcome {
+            var status: Int32
+            var stdout: String
+            var stderr: String
         }
-        #expect(survivors.isEmpty, "processes still running: \(survivors)")
+
+        func lambdaspec(_ arguments: [String]) throws -> Outcome {
+            let process = Process()
+            process.executableURL = PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
+            process.arguments = arguments
+            process.currentDirectoryURL = PackagePaths.root
+            var environment = ProcessInfo.processInfo.environment
+            environment["NO_COLOR"] = "1"
+            environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+            process.environment = environment
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Outcome(
+                status: process.terminationStatus,
+                stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self)
+            )
+        }
+
+        func temporaryDirectory() throws -> URL {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("lambdaspec-cli-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return url
+        }
+
+        @Test("a passing run exits 0 and writes the JSON report it was asked for")
+        func passingRunExitsZero() throws {
+            let reports = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: reports) }
+            let outcome = try lambdaspec([
+                "run", "Runtimes/shell", "--only", "invocation.echo.*", "--only", "errors.handler.*",
+                "--format", "console", "--format", "json", "--report-dir", reports.path,
+            ])
+            #expect(outcome.status == 0, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
+            #expect(outcome.stdout.contains("invocation.echo.warm"))
+            let data = try Data(contentsOf: reports.appendingPathComponent("report.json"))
+            let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(report["schemaVersion"] as? Int == 1)
+            let results = try #require(report["results"] as? [[String: Any]])
+            #expect(results.map { $0["id"] as? String } == ["errors.handler.posted-to-error", "invocation.echo.warm"])
+            #expect(results.allSatisfy { $0["status"] as? String == "passed" })
+        }
+
+        @Test("a run with a failing MUST scenario exits 1")
+        func failingRunExitsOne() throws {
+            let faulty = PackagePaths.faultyRuntimes.appendingPathComponent("wrong-request-id").path
+            let outcome = try lambdaspec(["run", faulty, "--only", "invocation.request-id.exact", "--report-dir", try temporaryDirectory().path])
+            #expect(outcome.status == 1, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
+            #expect(outcome.stdout.contains("FAILED"))
+        }
+
+        @Test("a missing bootstrap stops the run with exit 2 and a one-line reason naming the places looked at")
+        func missingBootstrapExitsTwo() throws {
+            let empty = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: empty) }
+            let outcome = try lambdaspec(["run", empty.path, "--handler", "probe.handler"])
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
+            #expect(outcome.stderr.contains("bootstrap"))
+        }
+
+        @Test("a layer path that does not exist stops the run with exit 2")
+        func badLayerExitsTwo() throws {
+            let outcome = try lambdaspec(["run", "Runtimes/shell", "--layer", "/nonexistent/layer.zip"])
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.contains("/nonexistent/layer.zip"), "stderr: \(outcome.stderr)")
+        }
+
+        @Test("a selection that matches nothing is a usage error with exit 2")
+        func emptySelectionExitsTwo() throws {
+            let outcome = try lambdaspec(["run", "Runtimes/shell", "--only", "no.such.scenario"])
+            #expect(outcome.status == 2)
+        }
+
+        @Test("list prints every scenario with its level and the totals")
+        func listPrintsTheCatalogue() throws {
+            let outcome = try lambdaspec(["list"])
+            #expect(outcome.status == 0)
+            #expect(outcome.stdout.contains("invocation.echo.warm"))
+            #expect(outcome.stdout.contains("MUST"))
+            #expect(outcome.stdout.contains(" scenarios ("))
+        }
+
+        @Test("Conformance/README.md is the catalogue as `lambdaspec list --markdown` prints it")
+        func catalogueReadmeIsInSync() throws {
+            let outcome = try lambdaspec(["list", "--markdown"])
+            let committed = try String(contentsOf: PackagePaths.root.appendingPathComponent("Conformance/README.md"), encoding: .utf8)
+            #expect(outcome.stdout == committed, "run `lambdaspec list --markdown > Conformance/README.md`")
+        }
+
+        @Test("Ctrl-C stops the run with status 130, kills every bootstrap and leaves no sandbox folder behind")
+        func interruptCleansUp() async throws {
+            let scratch = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let process = Process()
+            process.executableURL = PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
+            process.arguments = ["run", "Runtimes/shell", "--only", "robustness.next.slow", "--only", "timeout.*"]
+            process.currentDirectoryURL = PackagePaths.root
+            var environment = ProcessInfo.processInfo.environment
+            environment["TMPDIR"] = scratch.path
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try await Task.sleep(for: .milliseconds(1500))
+            process.interrupt()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 130)
+            try await Task.sleep(for: .milliseconds(200))
+            let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+            #expect(left.isEmpty, "left behind: \(left)")
+            // Every bootstrap of that run had its TMPDIR under `scratch`; none may still be running.
+            let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
+                guard Int(entry) != nil,
+                    let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
+                else { return false }
+                return String(decoding: environ, as: UTF8.self).contains(scratch.path)
+            }
+            #expect(survivors.isEmpty, "processes still running: \(survivors)")
+        }
     }
 }

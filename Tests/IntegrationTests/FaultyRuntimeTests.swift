@@ -3,38 +3,40 @@ import Foundation
 import ScenarioEngine
 import Testing
 
-/// Proof that the checks can fail: deliberately broken runtimes (Tests/FaultyRuntimes) must fail the scenarios that
-/// name them in `failedBy`, and every MUST or SHOULD scenario must be failed by at least one of them.
-@Suite("Faulty runtimes fail the scenarios that name them", .timeLimit(.minutes(15)))
-struct FaultyRuntimeTests {
-    static let catalogue = (try? ScenarioCatalogue.load(directory: PackagePaths.catalogue)) ?? []
+extension Integration {
+    /// Proof that the checks can fail: deliberately broken runtimes (Tests/FaultyRuntimes) must fail the scenarios that
+    /// name them in `failedBy`, and every MUST or SHOULD scenario must be failed by at least one of them.
+    @Suite("Faulty runtimes fail the scenarios that name them", .timeLimit(.minutes(15)))
+    struct FaultyRuntimeTests {
+        static let catalogue = (try? ScenarioCatalogue.load(directory: PackagePaths.catalogue)) ?? []
 
-    @Test("every MUST and SHOULD scenario names at least one faulty runtime, and each named one exists")
-    func everyScenarioCanFail() throws {
-        let available = Set(PackagePaths.faultyRuntimeNames)
-        #expect(available.count >= 20, "the corpus holds \(available.count) faulty runtimes, fewer than 20")
-        for scenario in Self.catalogue where scenario.level != .info {
-            #expect(!scenario.failedBy.isEmpty, "\(scenario.id) names no faulty runtime: a check nothing can fail is a defect")
-            for name in scenario.failedBy {
-                #expect(available.contains(name), "\(scenario.id) names \(name), which is not in Tests/FaultyRuntimes")
+        @Test("every MUST and SHOULD scenario names at least one faulty runtime, and each named one exists")
+        func everyScenarioCanFail() throws {
+            let available = Set(PackagePaths.faultyRuntimeNames)
+            #expect(available.count >= 20, "the corpus holds \(available.count) faulty runtimes, fewer than 20")
+            for scenario in Self.catalogue where scenario.level != .info {
+                #expect(!scenario.failedBy.isEmpty, "\(scenario.id) names no faulty runtime: a check nothing can fail is a defect")
+                for name in scenario.failedBy {
+                    #expect(available.contains(name), "\(scenario.id) names \(name), which is not in Tests/FaultyRuntimes")
+                }
             }
         }
-    }
 
-    @Test("each faulty runtime is named by some scenario", arguments: PackagePaths.faultyRuntimeNames)
-    func faultyRuntimeIsUsed(name: String) {
-        #expect(Self.catalogue.contains { $0.failedBy.contains(name) }, "\(name) is not named by any scenario")
-    }
+        @Test("each faulty runtime is named by some scenario", arguments: PackagePaths.faultyRuntimeNames)
+        func faultyRuntimeIsUsed(name: String) {
+            #expect(Self.catalogue.contains { $0.failedBy.contains(name) }, "\(name) is not named by any scenario")
+        }
 
-    @Test("each faulty runtime fails every scenario that names it", arguments: PackagePaths.faultyRuntimeNames)
-    func faultyRuntimeFails(name: String) async throws {
-        let scenarios = Self.catalogue.filter { $0.failedBy.contains(name) }
-        let folder = PackagePaths.faultyRuntimes.appendingPathComponent(name).path
-        let subject = try Subject.load(functionPath: folder, handler: nil)
-        let results = await CatalogueRunner(subject: subject, jobs: 2).run(scenarios)
-        for result in results {
-            let expected: ResultStatus = result.level == .must ? .failed : .warning
-            #expect(result.status == expected, "\(name) should fail \(result.id) but got \(result.status.rawValue): \(result.message)")
+        @Test("each faulty runtime fails every scenario that names it", arguments: PackagePaths.faultyRuntimeNames)
+        func faultyRuntimeFails(name: String) async throws {
+            let scenarios = Self.catalogue.filter { $0.failedBy.contains(name) }
+            let folder = PackagePaths.faultyRuntimes.appendingPathComponent(name).path
+            let subject = try Subject.load(functionPath: folder, handler: nil)
+            let results = await CatalogueRunner(subject: subject, jobs: 2).run(scenarios)
+            for result in results {
+                let expected: ResultStatus = result.level == .must ? .failed : .warning
+                #expect(result.status == expected, "\(name) should fail \(result.id) but got \(result.status.rawValue): \(result.message)")
+            }
         }
     }
 }
