@@ -41,13 +41,15 @@ let package = Package(
             dependencies: ["ConformanceModel", nioCore, nioPosix, nioHTTP1],
             swiftSettings: swiftSettings
         ),
-        .target(name: "LambdaSandbox", dependencies: ["ConformanceModel", zipFoundation], swiftSettings: swiftSettings),
+        .target(
+            name: "LambdaSandbox", dependencies: ["ConformanceModel", zipFoundation], swiftSettings: swiftSettings),
         .target(
             name: "ScenarioEngine",
             dependencies: ["ConformanceModel", "MockRuntimeAPI", "LambdaSandbox", yams],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ConformanceReports", dependencies: ["ConformanceModel", mustache], swiftSettings: swiftSettings),
+        .target(
+            name: "ConformanceReports", dependencies: ["ConformanceModel", mustache], swiftSettings: swiftSettings),
         .target(
             name: "LayerCertification",
             dependencies: ["ConformanceModel", "LambdaSandbox", zipFoundation, crypto],
@@ -86,18 +88,26 @@ let package = Package(
         // MARK: - Tests
         .target(
             name: "ConformanceTestSupport",
-            dependencies: ["ConformanceModel", "MockRuntimeAPI", "LambdaSandbox", "ScenarioEngine", nioCore, nioPosix, nioHTTP1],
+            dependencies: [
+                "ConformanceModel", "MockRuntimeAPI", "LambdaSandbox", "ScenarioEngine", nioCore, nioPosix, nioHTTP1,
+            ],
             path: "Tests/ConformanceTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MockRuntimeAPITests",
-            dependencies: ["MockRuntimeAPI", "ConformanceTestSupport", nioCore, nioHTTP1, .product(name: "NIOEmbedded", package: "swift-nio")],
+            dependencies: [
+                "MockRuntimeAPI", "ConformanceTestSupport", nioCore, nioHTTP1,
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ScenarioEngineTests", dependencies: ["ScenarioEngine", "ConformanceTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ScenarioEngineTests", dependencies: ["ScenarioEngine", "ConformanceTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "LambdaSandboxTests", dependencies: ["LambdaSandbox"], swiftSettings: swiftSettings),
-        .testTarget(name: "ConformanceReportsTests", dependencies: ["ConformanceReports"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConformanceReportsTests", dependencies: ["ConformanceReports"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LayerCertificationTests",
             dependencies: ["LayerCertification", "ConformanceTestSupport", zipFoundation],

@@ -151,7 +151,10 @@ public struct InitExpectation: Codable, Sendable, Hashable {
     /// Init duration (spawn to first `/next`) must be at least this long (init-time sleep is measured).
     public var minDurationMs: Int?
 
-    public init(outcome: [InitOutcome]? = nil, initError: RequestMatcher? = nil, exitsWithinMs: Int? = nil, minDurationMs: Int? = nil) {
+    public init(
+        outcome: [InitOutcome]? = nil, initError: RequestMatcher? = nil, exitsWithinMs: Int? = nil,
+        minDurationMs: Int? = nil
+    ) {
         self.outcome = outcome
         self.initError = initError
         self.exitsWithinMs = exitsWithinMs

@@ -11,7 +11,9 @@ public enum Level: String, Codable, Sendable, CaseIterable, Comparable {
         let raw = try decoder.singleValueContainer().decode(String.self)
         guard let level = Level(rawValue: raw.uppercased()) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "level must be MUST, SHOULD or INFO, not '\(raw)'")
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "level must be MUST, SHOULD or INFO, not '\(raw)'"
+                )
             )
         }
         self = level

@@ -74,7 +74,9 @@ public struct RunReport: Codable, Sendable {
     public var summary: Summary
     public var results: [ScenarioResult]
 
-    public init(tool: Tool, subject: Subject, strict: Bool, startedAt: Date, durationMs: Double, results: [ScenarioResult]) {
+    public init(
+        tool: Tool, subject: Subject, strict: Bool, startedAt: Date, durationMs: Double, results: [ScenarioResult]
+    ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = tool
         self.subject = subject

@@ -61,7 +61,8 @@ public struct Scenario: Codable, Sendable, Hashable, Identifiable {
         area = try container.decodeIfPresent(String.self, forKey: .area) ?? String(id.split(separator: ".").first ?? "")
         level = try container.decode(Level.self, forKey: .level)
         // Folded YAML scalars (`>`) end in a newline; reports want the sentence alone.
-        requirement = try container.decode(String.self, forKey: .requirement).trimmingCharacters(in: .whitespacesAndNewlines)
+        requirement = try container.decode(String.self, forKey: .requirement).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         source = try container.decode(String.self, forKey: .source).trimmingCharacters(in: .whitespacesAndNewlines)
         capabilities = try container.decodeIfPresent([String].self, forKey: .capabilities) ?? []
         environment = try container.decodeIfPresent(EnvironmentSettings.self, forKey: .environment) ?? .init()
@@ -105,7 +106,8 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let defaults = EnvironmentSettings()
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        functionTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .functionTimeoutMs) ?? defaults.functionTimeoutMs
+        functionTimeoutMs =
+            try container.decodeIfPresent(Int.self, forKey: .functionTimeoutMs) ?? defaults.functionTimeoutMs
         initTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .initTimeoutMs) ?? defaults.initTimeoutMs
         memoryMB = try container.decodeIfPresent(Int.self, forKey: .memoryMB) ?? defaults.memoryMB
         variables = try container.decodeIfPresent([String: String].self, forKey: .variables) ?? [:]

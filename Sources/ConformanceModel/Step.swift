@@ -23,7 +23,8 @@ extension Step: Codable {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription: "a step has exactly one of init, invoke, reset, wait, process (found \(actions.map(\.stringValue)))"
+                    debugDescription:
+                        "a step has exactly one of init, invoke, reset, wait, process (found \(actions.map(\.stringValue)))"
                 )
             )
         }
@@ -125,7 +126,9 @@ public struct DeliveryFault: Codable, Sendable, Hashable {
     /// Answer the runtime's `/response` or `/error` with this status instead of the one the state machine picks.
     public var answerStatus: Int?
 
-    public init(nextDelayMs: Int? = nil, nextStatus: Int? = nil, closeMidResponse: Bool? = nil, answerStatus: Int? = nil) {
+    public init(
+        nextDelayMs: Int? = nil, nextStatus: Int? = nil, closeMidResponse: Bool? = nil, answerStatus: Int? = nil
+    ) {
         self.nextDelayMs = nextDelayMs
         self.nextStatus = nextStatus
         self.closeMidResponse = closeMidResponse

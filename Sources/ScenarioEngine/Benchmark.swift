@@ -36,9 +36,12 @@ public enum Benchmark {
         var coldStarts: [Double] = []
         for index in 0..<configuration.coldStarts {
             progress(Progress(phase: "cold start", done: index, total: configuration.coldStarts))
-            let sample = try await ExecutionEnvironment.withEnvironment(subject: subject, settings: settings) { environment in
+            let sample = try await ExecutionEnvironment.withEnvironment(subject: subject, settings: settings) {
+                environment in
                 let record = try await environment.initialize()
-                guard record.outcome == .ready else { throw BenchmarkError("init ended \(record.outcome.rawValue), not ready") }
+                guard record.outcome == .ready else {
+                    throw BenchmarkError("init ended \(record.outcome.rawValue), not ready")
+                }
                 let firstNext = environment.server.recorder.exchanges.first { $0.request.path == RuntimeAPIPath.next }
                 return (firstNext?.receivedAtMs ?? record.endedAtMs) - record.startedAtMs
             }

@@ -18,7 +18,8 @@ extension ExecutionEnvironment {
         if let delay = invocation.fault?.nextDelayMs, polling {
             try await Task.sleep(for: .milliseconds(delay))
         }
-        let (prepared, sent, deadlineMs) = InvocationFactory.prepare(invocation, functionTimeoutMs: timeoutMs, resolve: resolve)
+        let (prepared, sent, deadlineMs) = InvocationFactory.prepare(
+            invocation, functionTimeoutMs: timeoutMs, resolve: resolve)
         var record = InvocationRecord(
             invocation: invocation,
             requestID: prepared.requestID,

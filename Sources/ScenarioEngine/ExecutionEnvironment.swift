@@ -20,8 +20,10 @@ final class ExecutionEnvironment {
     /// Grace after the deadline before the suite kills the runtime (scheduling noise, not runtime slack).
     static let killGraceMs = 30
 
-    init(settings: EnvironmentSettings, layout: SandboxLayout, server: RuntimeAPIServer, clock: ScenarioClock,
-         mailbox: EventMailbox, output: OutputCollector) {
+    init(
+        settings: EnvironmentSettings, layout: SandboxLayout, server: RuntimeAPIServer, clock: ScenarioClock,
+        mailbox: EventMailbox, output: OutputCollector
+    ) {
         self.settings = settings
         self.layout = layout
         self.server = server
@@ -56,7 +58,8 @@ final class ExecutionEnvironment {
                 output.append(LogLine(stream: stream, atMs: clock.elapsedMs, processStart: start, text: text))
             },
             onExit: { status in
-                output.append(ProcessEvent(kind: .exited, atMs: clock.elapsedMs, processStart: start, detail: "\(status)"))
+                output.append(
+                    ProcessEvent(kind: .exited, atMs: clock.elapsedMs, processStart: start, detail: "\(status)"))
                 mailbox.post(.processExited(start: start, status: "\(status)"))
             }
         )
@@ -123,7 +126,9 @@ final class ExecutionEnvironment {
         let wasAlive = !process.hasExited
         process.killGroup()
         if wasAlive, let reason {
-            output.append(ProcessEvent(kind: reason, atMs: clock.elapsedMs, processStart: processStart, detail: "killed process group"))
+            output.append(
+                ProcessEvent(
+                    kind: reason, atMs: clock.elapsedMs, processStart: processStart, detail: "killed process group"))
         }
         _ = await process.waitForExit()
         self.process = nil

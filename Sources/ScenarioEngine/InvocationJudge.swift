@@ -35,7 +35,9 @@ struct InvocationJudge {
                     description: "\(label): \(reinit ? "fresh init" : "warm process")",
                     passed: record.reinit == reinit,
                     expected: reinit ? "a fresh init" : "the warm process",
-                    actual: record.reinit ? "a fresh init (start #\(record.processStart))" : "the warm process (start #\(record.processStart))"
+                    actual: record.reinit
+                        ? "a fresh init (start #\(record.processStart))"
+                        : "the warm process (start #\(record.processStart))"
                 )
             )
         }
@@ -87,7 +89,9 @@ struct InitJudge {
 
     func checks(_ expectation: InitExpectation, _ record: InitRecord?, label: String) -> [CheckResult] {
         guard let record else {
-            return [CheckResult(description: "\(label): an init ran", passed: false, expected: "an init", actual: "none")]
+            return [
+                CheckResult(description: "\(label): an init ran", passed: false, expected: "an init", actual: "none")
+            ]
         }
         var results: [CheckResult] = []
         if let outcomes = expectation.outcome {

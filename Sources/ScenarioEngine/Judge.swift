@@ -25,7 +25,8 @@ struct Judge {
                 let variables = TemplateContext.variables(of: invocation)
                 context.current = variables
                 let label = "step \(index + 1) (\(Self.describeEvent(invocation.invocation)))"
-                let nextDelivery = invocationRecords.first { $0.deliveredAtMs > invocation.deliveredAtMs }?.deliveredAtMs
+                let nextDelivery = invocationRecords.first { $0.deliveredAtMs > invocation.deliveredAtMs }?
+                    .deliveredAtMs
                 results += InvocationJudge(
                     exchanges: exchanges,
                     logs: logs,
@@ -47,7 +48,9 @@ struct Judge {
         return results
     }
 
-    static func processChecks(_ expectation: ProcessExpectation, _ observation: ProcessObservation, label: String) -> [CheckResult] {
+    static func processChecks(
+        _ expectation: ProcessExpectation, _ observation: ProcessObservation, label: String
+    ) -> [CheckResult] {
         var results: [CheckResult] = []
         if let alive = expectation.alive {
             let within = expectation.withinMs.map { " within \($0) ms" } ?? ""
@@ -84,42 +87,63 @@ struct Judge {
 struct RequestJudge {
     let evaluator: MatcherEvaluator
 
-    func checks(_ matcher: RequestMatcher, _ request: RecordedRequest?, label: String, bodyMatcher: Matcher? = nil) -> [CheckResult] {
+    func checks(
+        _ matcher: RequestMatcher, _ request: RecordedRequest?, label: String, bodyMatcher: Matcher? = nil
+    ) -> [CheckResult] {
         guard let request else {
-            return [CheckResult(description: "\(label): request sent", passed: false, expected: "a request", actual: "none")]
+            return [
+                CheckResult(description: "\(label): request sent", passed: false, expected: "a request", actual: "none")
+            ]
         }
         var results: [CheckResult] = []
         func add(_ what: String, _ mismatches: [MatcherEvaluator.Mismatch], expected: String) {
             if mismatches.isEmpty {
-                results.append(CheckResult(description: "\(label): \(what)", passed: true, expected: expected, actual: "as expected"))
+                results.append(
+                    CheckResult(
+                        description: "\(label): \(what)", passed: true, expected: expected, actual: "as expected"))
             }
             for mismatch in mismatches {
                 let path = mismatch.path.isEmpty ? what : "\(what) \(mismatch.path)"
-                results.append(CheckResult(description: "\(label): \(path)", passed: false, expected: mismatch.expected, actual: mismatch.actual))
+                results.append(
+                    CheckResult(
+                        description: "\(label): \(path)", passed: false, expected: mismatch.expected,
+                        actual: mismatch.actual))
             }
         }
         for (name, pattern) in (matcher.headers ?? [:]).sorted(by: { $0.key < $1.key }) {
             let actual = request.headers.first(name).map(JSONValue.string)
-            add("header \(name)", evaluator.mismatches(pattern.pattern, actual, path: ""), expected: MatcherEvaluator.describe(pattern.pattern))
+            add(
+                "header \(name)", evaluator.mismatches(pattern.pattern, actual, path: ""),
+                expected: MatcherEvaluator.describe(pattern.pattern))
         }
         for (name, pattern) in (matcher.trailers ?? [:]).sorted(by: { $0.key < $1.key }) {
             let actual = (request.trailers ?? []).first(name).map(JSONValue.string)
-            add("trailer \(name)", evaluator.mismatches(pattern.pattern, actual, path: ""), expected: MatcherEvaluator.describe(pattern.pattern))
+            add(
+                "trailer \(name)", evaluator.mismatches(pattern.pattern, actual, path: ""),
+                expected: MatcherEvaluator.describe(pattern.pattern))
         }
         for pattern in [matcher.body, bodyMatcher].compactMap({ $0 }) {
             let parsed = JSONValue.parse(request.body)
             var mismatches = evaluator.mismatches(pattern.pattern, parsed, path: "")
             if parsed == nil {
-                mismatches = [.init(path: "", expected: "a JSON body", actual: "not JSON: " + MatcherEvaluator.describe(.string(request.bodyText)))]
+                mismatches = [
+                    .init(
+                        path: "", expected: "a JSON body",
+                        actual: "not JSON: " + MatcherEvaluator.describe(.string(request.bodyText)))
+                ]
             }
             add("body", mismatches, expected: MatcherEvaluator.describe(pattern.pattern))
         }
         if let pattern = matcher.bodyText {
-            add("body text", evaluator.mismatches(pattern.pattern, .string(request.bodyText), path: ""), expected: MatcherEvaluator.describe(pattern.pattern))
+            add(
+                "body text", evaluator.mismatches(pattern.pattern, .string(request.bodyText), path: ""),
+                expected: MatcherEvaluator.describe(pattern.pattern))
         }
         if let size = matcher.bodySize {
             results.append(
-                CheckResult(description: "\(label): body size", passed: request.body.count == size, expected: "\(size) bytes", actual: "\(request.body.count) bytes")
+                CheckResult(
+                    description: "\(label): body size", passed: request.body.count == size, expected: "\(size) bytes",
+                    actual: "\(request.body.count) bytes")
             )
         }
         if let chunked = matcher.chunked {

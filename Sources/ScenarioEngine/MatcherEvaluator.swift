@@ -32,7 +32,10 @@ struct MatcherEvaluator {
             }
         case .array(let patterns):
             guard case .array(let values) = actual, values.count == patterns.count else {
-                return [Mismatch(path: path, expected: Self.describe(context.resolve(pattern)), actual: Self.describe(actual))]
+                return [
+                    Mismatch(
+                        path: path, expected: Self.describe(context.resolve(pattern)), actual: Self.describe(actual))
+                ]
             }
             return zip(patterns, values).enumerated().flatMap { index, pair in
                 mismatches(pair.0, pair.1, path: "\(path)[\(index)]")
@@ -89,14 +92,17 @@ struct MatcherEvaluator {
                     fail("matching \(Self.describe(operand)) (not a regular expression)")
                     continue
                 }
-                if case .string(let text)? = actual, text.range(of: pattern, options: .regularExpression) != nil { break }
+                if case .string(let text)? = actual, text.range(of: pattern, options: .regularExpression) != nil {
+                    break
+                }
                 fail("matching /\(pattern)/")
             case "$length":
-                let length: Int? = switch actual {
-                case .string(let text)?: text.count
-                case .array(let values)?: values.count
-                default: nil
-                }
+                let length: Int? =
+                    switch actual {
+                    case .string(let text)?: text.count
+                    case .array(let values)?: values.count
+                    default: nil
+                    }
                 let inner = mismatches(operand, length.map { .number(Double($0)) }, path: Self.child(path, "length"))
                 result += inner
             case "$between":
@@ -108,7 +114,9 @@ struct MatcherEvaluator {
                 }
                 let tolerance = context.resolve(ops["$tolerance"] ?? .number(0)).numberValue ?? 0
                 if let value = actual?.numberValue, value >= low - tolerance, value <= high + tolerance { break }
-                fail("between \(JSONValue.number(low - tolerance).serialized) and \(JSONValue.number(high + tolerance).serialized)")
+                fail(
+                    "between \(JSONValue.number(low - tolerance).serialized) and \(JSONValue.number(high + tolerance).serialized)"
+                )
             case "$tolerance":
                 continue
             case "$base64":

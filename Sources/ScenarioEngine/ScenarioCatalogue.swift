@@ -29,7 +29,8 @@ public enum ScenarioCatalogue {
     }
 
     public static func load(file: String) throws(ScenarioLoadError) -> Scenario {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+        else {
             throw ScenarioLoadError(file: file, message: "cannot be read as UTF-8 text")
         }
         return try decode(text, file: file)

@@ -51,7 +51,9 @@ public struct ScenarioRunner: Sendable {
             environment in
             let records = try await StepPlayer(environment: environment).play(scenario.steps)
             await environment.stopProcess(reason: nil)
-            return (records, environment.server.recorder.exchanges, environment.output, environment.environmentVariables)
+            return (
+                records, environment.server.recorder.exchanges, environment.output, environment.environmentVariables
+            )
         }
     }
 

@@ -22,7 +22,9 @@ public struct Subject: Sendable {
     ///
     /// Without a manifest every capability except streaming is assumed, so missing support shows up as failures
     /// rather than as passes.
-    public static func load(functionPath: String, layers: [String] = [], handler: String?) throws(SubjectError) -> Subject {
+    public static func load(
+        functionPath: String, layers: [String] = [], handler: String?
+    ) throws(SubjectError) -> Subject {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: functionPath, isDirectory: &isDirectory) else {
             throw SubjectError("function folder \(functionPath) does not exist")

@@ -119,7 +119,10 @@ struct WireCheckEvaluator {
 
     private func chattyAfterInitErrorViolation() -> (String, String)? {
         for (_, list) in byProcess {
-            guard let index = list.firstIndex(where: { $0.request.path == RuntimeAPIPath.initError && $0.response?.status == 202 })
+            guard
+                let index = list.firstIndex(where: {
+                    $0.request.path == RuntimeAPIPath.initError && $0.response?.status == 202
+                })
             else { continue }
             if let next = list[(index + 1)...].first {
                 return ("nothing after /runtime/init/error", Self.line(next))

@@ -36,7 +36,8 @@ extension Integration {
         }
 
         func temporaryDirectory() throws -> URL {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("lambdaspec-cli-\(UUID().uuidString)")
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "lambdaspec-cli-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             return url
         }
@@ -62,7 +63,9 @@ extension Integration {
         @Test("a run with a failing MUST scenario exits 1")
         func failingRunExitsOne() throws {
             let faulty = PackagePaths.faultyRuntimes.appendingPathComponent("wrong-request-id").path
-            let outcome = try lambdaspec(["run", faulty, "--only", "invocation.request-id.exact", "--report-dir", try temporaryDirectory().path])
+            let outcome = try lambdaspec([
+                "run", faulty, "--only", "invocation.request-id.exact", "--report-dir", try temporaryDirectory().path,
+            ])
             #expect(outcome.status == 1, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
             #expect(outcome.stdout.contains("FAILED"))
         }
@@ -102,7 +105,8 @@ extension Integration {
         @Test("Conformance/README.md is the catalogue as `lambdaspec list --markdown` prints it")
         func catalogueReadmeIsInSync() throws {
             let outcome = try lambdaspec(["list", "--markdown"])
-            let committed = try String(contentsOf: PackagePaths.root.appendingPathComponent("Conformance/README.md"), encoding: .utf8)
+            let committed = try String(
+                contentsOf: PackagePaths.root.appendingPathComponent("Conformance/README.md"), encoding: .utf8)
             #expect(outcome.stdout == committed, "run `lambdaspec list --markdown > Conformance/README.md`")
         }
 

@@ -15,9 +15,12 @@ extension Integration {
             let available = Set(PackagePaths.faultyRuntimeNames)
             #expect(available.count >= 20, "the corpus holds \(available.count) faulty runtimes, fewer than 20")
             for scenario in Self.catalogue where scenario.level != .info {
-                #expect(!scenario.failedBy.isEmpty, "\(scenario.id) names no faulty runtime: a check nothing can fail is a defect")
+                #expect(
+                    !scenario.failedBy.isEmpty,
+                    "\(scenario.id) names no faulty runtime: a check nothing can fail is a defect")
                 for name in scenario.failedBy {
-                    #expect(available.contains(name), "\(scenario.id) names \(name), which is not in Tests/FaultyRuntimes")
+                    #expect(
+                        available.contains(name), "\(scenario.id) names \(name), which is not in Tests/FaultyRuntimes")
                 }
             }
         }
@@ -35,7 +38,9 @@ extension Integration {
             let results = await CatalogueRunner(subject: subject, jobs: 2).run(scenarios)
             for result in results {
                 let expected: ResultStatus = result.level == .must ? .failed : .warning
-                #expect(result.status == expected, "\(name) should fail \(result.id) but got \(result.status.rawValue): \(result.message)")
+                #expect(
+                    result.status == expected,
+                    "\(name) should fail \(result.id) but got \(result.status.rawValue): \(result.message)")
             }
         }
     }

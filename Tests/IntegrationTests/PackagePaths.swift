@@ -13,7 +13,9 @@ enum PackagePaths {
     static var productsDirectory: URL {
         var url = URL(fileURLWithPath: CommandLine.arguments[0])
         while url.pathComponents.count > 1 {
-            if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("lambdaspec").path) { return url }
+            if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("lambdaspec").path) {
+                return url
+            }
             url.deleteLastPathComponent()
         }
         return root.appendingPathComponent(".build/debug")
@@ -22,7 +24,9 @@ enum PackagePaths {
     /// The faulty runtimes of the corpus, by folder name.
     static var faultyRuntimeNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: faultyRuntimes.path)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: faultyRuntimes.appendingPathComponent("\($0)/bootstrap").path) }
-            .sorted()
+        return names.filter {
+            FileManager.default.fileExists(atPath: faultyRuntimes.appendingPathComponent("\($0)/bootstrap").path)
+        }
+        .sorted()
     }
 }

@@ -9,10 +9,13 @@ extension Integration {
     struct ReferenceRuntimeTests {
         static let runtimes = ["shell", "c", "swift"]
 
-        @Test("the reference runtime passes every MUST and SHOULD scenario it has the capabilities for", arguments: runtimes)
+        @Test(
+            "the reference runtime passes every MUST and SHOULD scenario it has the capabilities for",
+            arguments: runtimes)
         func referenceRuntimePassesEverything(runtime: String) async throws {
             let path = PackagePaths.runtime(runtime)
-            let bootstrap = URL(fileURLWithPath: path).appendingPathComponent("bootstrap").resolvingSymlinksInPath().path
+            let bootstrap = URL(fileURLWithPath: path).appendingPathComponent("bootstrap").resolvingSymlinksInPath()
+                .path
             try #require(
                 FileManager.default.isExecutableFile(atPath: bootstrap),
                 "\(bootstrap) is missing: `swift build` builds the C and Swift reference runtimes"

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The body the Runtime API expects on `/invocation/{id}/error` and `/init/error` (runtime-api.md §1.4, §1.5).

@@ -1,9 +1,9 @@
 import NIOHTTP1
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// What the runtime learns about one invocation from the headers of the `/next` response (runtime-api.md §1.2).

@@ -1,8 +1,8 @@
 // FoundationEssentials has the JSON coders without the ICU-backed rest of Foundation, which keeps cold start short.
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Any JSON value, so the probe can take events apart and echo arbitrary payloads.

@@ -3,9 +3,9 @@ import NIOHTTP1
 import NIOPosix
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Paths of the Runtime API, version 2018-06-01 (runtime-api.md §1).
