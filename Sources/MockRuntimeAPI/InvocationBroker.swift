@@ -45,6 +45,12 @@ final class InvocationBroker: Sendable {
             let response = Self.response(for: action)
             respond(response)
             onEvent(.initError(status: response.status))
+        case .companion(let call):
+            // Registration closes with the runtime's first /next (§5.1).
+            let open = state.withLock { $0.machine.state == .started }
+            if let response = CompanionAPI.response(to: call, request: request, registrationOpen: open) {
+                respond(response)
+            }
         case .methodNotAllowed:
             respond(.text(405, "Method Not Allowed\n"))
             onEvent(.badRequest(status: 405))

@@ -19,6 +19,9 @@ enum Route: Equatable {
     case response(requestID: String)
     case error(requestID: String)
     case initError
+    /// A call of the Extensions, Telemetry or Logs API (runtime-api.md §5), which a runtime may use itself
+    /// (aws-lambda-go registers an internal extension to receive SIGTERM).
+    case companion(CompanionAPI.Call)
     /// A known path with the wrong method: 405 (§1.1, chi router default).
     case methodNotAllowed
     /// Anything else: 404 with `404 page not found\n` (§1.1).
@@ -50,6 +53,9 @@ enum Route: Equatable {
                 return
             }
             allowed = "POST"
+        } else if let call = CompanionAPI.Call(path: path) {
+            known = .companion(call)
+            allowed = call.method
         } else {
             self = .notFound
             return

@@ -67,7 +67,8 @@ struct WireCheckEvaluator {
 
     private func firstRequestViolation() -> (String, String)? {
         for (_, list) in byProcess {
-            guard let first = list.first else { continue }
+            // Extension registration and telemetry subscriptions may come first (runtime-api.md §5.1).
+            guard let first = list.first(where: { !CompanionAPI.contains($0.request.path) }) else { continue }
             if !(Self.isNext(first) || first.request.path == RuntimeAPIPath.initError) {
                 return ("GET /next or POST /runtime/init/error first", Self.line(first))
             }
