@@ -140,5 +140,27 @@ extension Integration {
             }
             #expect(survivors.isEmpty, "processes still running: \(survivors)")
         }
+
+        @Test("bench measures cold starts and warm invocations and writes bench.json")
+        func benchWritesFigures() throws {
+            let reports = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: reports) }
+            let outcome = try lambdaspec([
+                "bench", "Runtimes/shell", "--cold-starts", "3", "--invocations", "20", "--report-dir", reports.path,
+            ])
+            #expect(outcome.status == 0, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
+            #expect(outcome.stdout.contains("cold start"))
+            let data = try Data(contentsOf: reports.appendingPathComponent("bench.json"))
+            let bench = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let cold = try #require(bench["coldStartMs"] as? [String: Any])
+            let warm = try #require(bench["warmLatencyMs"] as? [String: Any])
+            let server = try #require(bench["serverOverheadMicroseconds"] as? [String: Any])
+            #expect(cold["count"] as? Int == 3)
+            #expect(warm["count"] as? Int == 20)
+            #expect((warm["p50"] as? Double ?? 0) > 0)
+            #expect((server["p50"] as? Double ?? 0) > 0)
+            #expect((bench["throughputPerSecond"] as? Double ?? 0) > 0)
+            #expect((bench["peakResidentKilobytes"] as? Int ?? 0) > 0)
+        }
     }
 }

@@ -15,7 +15,9 @@ extension Integration {
         static let folder = PackagePaths.root.appendingPathComponent("Tests/CorrectVariants")
         static let names = ["go-style", "python-style", "swift-style", "cpp-style"]
 
-        @Test("a runtime with an AWS client's wire habits passes every MUST and warns only where expected", arguments: names)
+        @Test(
+            "a runtime with an AWS client's wire habits passes every MUST and warns only where expected",
+            arguments: names)
         func variantPasses(name: String) async throws {
             let path = Self.folder.appendingPathComponent(name).path
             let variant = try JSONDecoder().decode(
