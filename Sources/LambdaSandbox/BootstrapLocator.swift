@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the executable Lambda would start, in Lambda's order (runtime-api.md §3.1): the task root, then /opt.

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Small POSIX file operations that never follow a symlink unless asked to, so the layout cannot reach outside itself.
@@ -113,8 +113,9 @@ enum FileTree {
         template += Array("\(prefix)XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else {
             let cause = POSIXErrorNumber.current
-            throw SandboxError(.fileSystem, "Could not create a temporary folder under \(base).", path: base,
-                               underlying: cause)
+            throw SandboxError(
+                .fileSystem, "Could not create a temporary folder under \(base).", path: base,
+                underlying: cause)
         }
         let path = String(cString: created)
         return realPath(path) ?? path

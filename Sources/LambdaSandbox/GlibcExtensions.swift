@@ -1,11 +1,12 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// GNU extensions that Swift's Glibc module hides (it is imported without `_GNU_SOURCE`), looked up in libc at run
 /// time. They exist since glibc 2.34 (`closefrom_np`), 2.29 (`addchdir_np`), 2.26 (`SETSID`) and 2.9 (`pipe2`).
 enum GlibcExtensions {
-    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
+    typealias AddChdir =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
         -> Int32
     typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32

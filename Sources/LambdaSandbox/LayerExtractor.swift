@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a function zip and the layers into the layout, enforcing Lambda's quotas and remembering overlaps.
@@ -63,8 +63,9 @@ struct LayerExtractor {
             try prepareParent(of: relative, in: destination, source: zipPath)
             switch entry.type {
             case .directory:
-                try prepareDirectory(target, mode: permissions(of: entry, default: 0o755), in: destination,
-                                     source: zipPath)
+                try prepareDirectory(
+                    target, mode: permissions(of: entry, default: 0o755), in: destination,
+                    source: zipPath)
                 continue
             case .file:
                 try checkBudget(adding: Int64(clamping: entry.uncompressedSize), item: relative, source: zipPath)
@@ -77,8 +78,9 @@ struct LayerExtractor {
                 } catch let error as SandboxError {
                     throw error
                 } catch {
-                    throw SandboxError(.notAZip, "Could not extract \(relative) from \(zipPath): \(error).",
-                                       path: zipPath)
+                    throw SandboxError(
+                        .notAZip, "Could not extract \(relative) from \(zipPath): \(error).",
+                        path: zipPath)
                 }
                 _ = fchmod(descriptor, permissions(of: entry, default: 0o644))
             case .symlink:
@@ -86,11 +88,13 @@ struct LayerExtractor {
                 do {
                     _ = try archive.extract(entry) { data.append($0) }
                 } catch {
-                    throw SandboxError(.notAZip, "Could not read the symlink \(relative) in \(zipPath): \(error).",
-                                       path: zipPath)
+                    throw SandboxError(
+                        .notAZip, "Could not read the symlink \(relative) in \(zipPath): \(error).",
+                        path: zipPath)
                 }
-                try createSymlink(target, text: String(decoding: data, as: UTF8.self), in: destination,
-                                  source: zipPath)
+                try createSymlink(
+                    target, text: String(decoding: data, as: UTF8.self), in: destination,
+                    source: zipPath)
             }
             record(relative, layer: layer)
         }
@@ -113,8 +117,9 @@ struct LayerExtractor {
             let target = destination + "/" + itemRelative
             switch FileTree.kind(at: from) {
             case .directory:
-                try prepareDirectory(target, mode: FileTree.permissions(at: from) ?? 0o755, in: destination,
-                                     source: folder)
+                try prepareDirectory(
+                    target, mode: FileTree.permissions(at: from) ?? 0o755, in: destination,
+                    source: folder)
                 try copyFolder(folder, relative: itemRelative, into: destination, layer: layer)
                 continue
             case .regular:
@@ -128,7 +133,9 @@ struct LayerExtractor {
         }
     }
 
-    private mutating func copyFile(_ from: String, to target: String, item: String, source: String)
+    private mutating func copyFile(
+        _ from: String, to target: String, item: String, source: String
+    )
         throws(SandboxError)
     {
         let input = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -171,7 +178,9 @@ struct LayerExtractor {
             path: source)
     }
 
-    private mutating func write(_ data: Data, to descriptor: Int32, item: String, source: String)
+    private mutating func write(
+        _ data: Data, to descriptor: Int32, item: String, source: String
+    )
         throws(SandboxError)
     {
         try checkBudget(adding: Int64(data.count), item: item, source: source)
@@ -190,8 +199,9 @@ struct LayerExtractor {
             }
         }
         if let failure {
-            throw SandboxError(.fileSystem, "Could not write \(item) from \(source).", path: source,
-                               underlying: POSIXErrorNumber(value: failure))
+            throw SandboxError(
+                .fileSystem, "Could not write \(item) from \(source).", path: source,
+                underlying: POSIXErrorNumber(value: failure))
         }
     }
 
@@ -206,15 +216,18 @@ struct LayerExtractor {
         return descriptor
     }
 
-    private func createSymlink(_ target: String, text: String, in destination: String, source: String)
+    private func createSymlink(
+        _ target: String, text: String, in destination: String, source: String
+    )
         throws(SandboxError)
     {
         try FileTree.removeTree(target)
         try PathSafety.checkSymlink(at: target, target: text, base: destination, source: source)
         guard symlink(text, target) == 0 else {
             let cause = POSIXErrorNumber.current
-            throw SandboxError(.fileSystem, "Could not create the symlink \(target).", path: target,
-                               underlying: cause)
+            throw SandboxError(
+                .fileSystem, "Could not create the symlink \(target).", path: target,
+                underlying: cause)
         }
     }
 
@@ -228,7 +241,9 @@ struct LayerExtractor {
     }
 
     /// Ensures `path` is a folder (or a symlink to one inside `destination`), keeping existing content.
-    private func prepareDirectory(_ path: String, mode: mode_t?, in destination: String, source: String)
+    private func prepareDirectory(
+        _ path: String, mode: mode_t?, in destination: String, source: String
+    )
         throws(SandboxError)
     {
         switch FileTree.kind(at: path) {

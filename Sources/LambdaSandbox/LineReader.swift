@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Cuts a byte stream into lines: no newline, no trailing CR, at most `maximumLineBytes` bytes each.

@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every process group and sandbox folder this process currently owns, so an interrupted run (Ctrl-C, a CI

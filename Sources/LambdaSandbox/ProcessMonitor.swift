@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The state the reader and waiter threads share with `RuntimeProcess`, behind one `Mutex`.

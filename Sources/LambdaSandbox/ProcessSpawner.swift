@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts an executable with `posix_spawn` in a new session, with an explicit environment and only fds 0-2 open.

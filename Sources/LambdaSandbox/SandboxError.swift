@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why lambdaspec could not build or start an execution environment: a harness error, never a verdict.

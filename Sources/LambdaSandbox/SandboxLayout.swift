@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private folder tree for one execution environment: task root, /opt, /tmp. Removed by `remove()`.

@@ -50,11 +50,14 @@ enum ZipEntryAudit {
         }
         for (folder, child) in parents.sorted(by: { $0.key < $1.key }) {
             guard let kind = kinds[folder], kind != .directory else { continue }
-            let what = kind == .symlink ? "a symlink" : "a file"
+            let reason =
+                kind == .symlink
+                ? "is a symlink and the entry \"\(child)\" lies inside it; lambdaspec refuses entries written "
+                    + "through a symlink"
+                : "is a file and the entry \"\(child)\" lies inside it; lambdaspec refuses a name that is both a "
+                    + "file and a folder"
             throw SandboxError(
-                kind == .symlink ? .unsafeSymlink : .unsafeEntry,
-                "The zip \(zipPath) has \"\(folder)\" as \(what) and also the entry \"\(child)\" inside it; "
-                    + "lambdaspec refuses names that are both a file and a folder (and writing through a symlink).",
+                kind == .symlink ? .unsafeSymlink : .unsafeEntry, "In the zip \(zipPath), \"\(folder)\" \(reason).",
                 path: zipPath)
         }
         return items

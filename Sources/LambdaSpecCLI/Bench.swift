@@ -15,13 +15,16 @@ extension LambdaSpec {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The function folder (holds bootstrap and lambdaspec.json).", valueName: "function-dir"))
+        @Argument(
+            help: ArgumentHelp("The function folder (holds bootstrap and lambdaspec.json).", valueName: "function-dir"))
         var functionDirectory: String
 
         @Option(name: .long, help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's.", valueName: "H"))
         var handler: String?
 
-        @Option(name: .long, help: ArgumentHelp("A layer folder or zip, extracted into /opt in order (repeatable).", valueName: "path"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("A layer folder or zip, extracted into /opt in order (repeatable).", valueName: "path"))
         var layer: [String] = []
 
         @Option(name: .customLong("cold-starts"), help: "Fresh starts to measure.")
@@ -30,7 +33,9 @@ extension LambdaSpec {
         @Option(name: .long, help: "Warm invocations to measure.")
         var invocations = 1000
 
-        @Option(name: .customLong("report-dir"), help: ArgumentHelp("Where bench.json goes (default: reports/<subject>).", valueName: "dir"))
+        @Option(
+            name: .customLong("report-dir"),
+            help: ArgumentHelp("Where bench.json goes (default: reports/<subject>).", valueName: "dir"))
         var reportDirectory: String?
 
         func validate() throws {
@@ -85,7 +90,8 @@ enum BenchTable {
                 + "   (n=\(stats.count))\n"
         }
         var out = "lambdaspec bench · \(result.subject) (\(result.path))\n\n"
-        out += "  " + "".padding(toLength: 22, withPad: " ", startingAt: 0)
+        out +=
+            "  " + "".padding(toLength: 22, withPad: " ", startingAt: 0)
             + ["p50", "p90", "p99", "max"].map { $0.leftPadded(12) }.joined() + "\n"
         out += row("cold start", result.coldStartMs, ms)
         out += row("warm latency", result.warmLatencyMs, ms)

@@ -1,4 +1,5 @@
 import ConformanceModel
+import Foundation
 
 /// The scenario catalogue as Markdown: `Conformance/README.md` is this text, kept in sync by a test.
 enum CatalogueMarkdown {
@@ -19,7 +20,8 @@ enum CatalogueMarkdown {
             for scenario in areas[area]!.sorted(by: { $0.id < $1.id }) {
                 let requirement = cell(scenario.requirement)
                 let needs = scenario.capabilities.joined(separator: ", ")
-                out += "| `\(scenario.id)` | \(scenario.level.rawValue) | **\(cell(scenario.title)).** \(requirement) | \(cell(scenario.source)) | \(needs) |\n"
+                out +=
+                    "| `\(scenario.id)` | \(scenario.level.rawValue) | **\(cell(scenario.title)).** \(requirement) | \(cell(scenario.source)) | \(needs) |\n"
             }
         }
         return out
@@ -31,5 +33,3 @@ enum CatalogueMarkdown {
             .replacingOccurrences(of: "|", with: "\\|")
     }
 }
-
-import Foundation

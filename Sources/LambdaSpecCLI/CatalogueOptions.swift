@@ -5,13 +5,22 @@ import ScenarioEngine
 
 /// Where the scenario catalogue comes from, and which scenarios of it to run.
 struct CatalogueOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The scenario catalogue folder.", discussion: "Default: $LAMBDASPEC_CATALOGUE, else the Conformance folder of the lambdaspec checkout, else ./Conformance.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The scenario catalogue folder.",
+            discussion:
+                "Default: $LAMBDASPEC_CATALOGUE, else the Conformance folder of the lambdaspec checkout, else ./Conformance.",
+            valueName: "dir"))
     var catalogue: String?
 
-    @Option(name: .long, help: ArgumentHelp("Run only scenarios whose id matches this glob (repeatable).", valueName: "glob"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Run only scenarios whose id matches this glob (repeatable).", valueName: "glob"))
     var only: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Skip scenarios whose id matches this glob (repeatable).", valueName: "glob"))
+    @Option(
+        name: .long, help: ArgumentHelp("Skip scenarios whose id matches this glob (repeatable).", valueName: "glob"))
     var skip: [String] = []
 
     /// The catalogue folder, found in the documented order.
@@ -40,7 +49,8 @@ struct CatalogueOptions: ParsableArguments {
             throw SetupError("catalogue: \(error)")
         }
         let selected = all.filter { scenario in
-            (only.isEmpty || only.contains { Glob($0).matches(scenario.id) }) && !skip.contains { Glob($0).matches(scenario.id) }
+            (only.isEmpty || only.contains { Glob($0).matches(scenario.id) })
+                && !skip.contains { Glob($0).matches(scenario.id) }
         }
         if selected.isEmpty {
             throw ValidationError("no scenario matches --only \(only) --skip \(skip); see `lambdaspec list`")

@@ -15,7 +15,7 @@ struct LambdaSpec: AsyncParsableCommand {
             2 the run could not start (bad arguments, missing bootstrap, unreadable layer).
             """,
         version: LambdaSpecVersion.current,
-        subcommands: [Run.self, List.self, Bench.self, Report.self]
+        subcommands: [Run.self, List.self, Bench.self, Report.self, Lint.self, Certify.self, Verify.self]
     )
 }
 
@@ -43,7 +43,8 @@ enum Main {
                 LambdaSpec.exit(withError: error)
             }
             let message = LambdaSpec.fullMessage(for: error)
-            FileHandleOutput.standardError("lambdaspec: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+            FileHandleOutput.standardError(
+                "lambdaspec: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
             LambdaSpec.exit(withError: ExitCode(2))
         }
     }

@@ -26,7 +26,9 @@ extension LambdaSpec {
                 let area = scenario.area.padding(toLength: areaWidth, withPad: " ", startingAt: 0)
                 FileHandleOutput.standardOutput("\(id)  \(level)  \(area)  \(scenario.title)\n")
             }
-            let counts = Level.allCases.map { level in "\(scenarios.filter { $0.level == level }.count) \(level.rawValue)" }
+            let counts = Level.allCases.map { level in
+                "\(scenarios.filter { $0.level == level }.count) \(level.rawValue)"
+            }
             FileHandleOutput.standardOutput("\(scenarios.count) scenarios (\(counts.joined(separator: ", ")))\n")
         }
     }

@@ -24,7 +24,8 @@ extension LambdaSpec.Report {
                 """
         )
 
-        @Argument(help: ArgumentHelp("report.json files written by `lambdaspec run --format json`.", valueName: "report"))
+        @Argument(
+            help: ArgumentHelp("report.json files written by `lambdaspec run --format json`.", valueName: "report"))
         var reports: [String]
 
         @Option(name: .long, help: ArgumentHelp("Where to write the matrix HTML.", valueName: "file"))
@@ -63,7 +64,9 @@ extension LambdaSpec.Report {
         @Argument(help: ArgumentHelp("A report.json.", valueName: "report"))
         var report: String
 
-        @Option(name: .long, help: ArgumentHelp("Format to write: html, junit, tap, badge, json (repeatable).", valueName: "format"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Format to write: html, junit, tap, badge, json (repeatable).", valueName: "format"))
         var format: [ReportFormat] = [.html]
 
         @Option(name: .customLong("report-dir"), help: ArgumentHelp("Where the files go.", valueName: "dir"))

@@ -15,24 +15,39 @@ extension LambdaSpec {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The function folder: the task root, holding bootstrap and lambdaspec.json.", valueName: "function-dir"))
+        @Argument(
+            help: ArgumentHelp(
+                "The function folder: the task root, holding bootstrap and lambdaspec.json.", valueName: "function-dir")
+        )
         var functionDirectory: String
 
-        @Option(name: .long, help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's \"handler\".", valueName: "H"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's \"handler\".", valueName: "H"))
         var handler: String?
 
-        @Option(name: .long, help: ArgumentHelp("A layer folder or zip, extracted into /opt in the given order (repeatable).", valueName: "path"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "A layer folder or zip, extracted into /opt in the given order (repeatable).", valueName: "path"))
         var layer: [String] = []
 
         @OptionGroup var selection: CatalogueOptions
 
-        @Option(name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N"))
+        @Option(
+            name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
+        )
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(name: .customLong("report-dir"), help: ArgumentHelp("Where report files go (default: reports/<subject>).", valueName: "dir"))
+        @Option(
+            name: .customLong("report-dir"),
+            help: ArgumentHelp("Where report files go (default: reports/<subject>).", valueName: "dir"))
         var reportDirectory: String?
 
-        @Option(name: .long, help: ArgumentHelp("Report format: console, json, html, junit, tap, badge (repeatable).", valueName: "format"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Report format: console, json, html, junit, tap, badge (repeatable).", valueName: "format"))
         var format: [ReportFormat] = [.console]
 
         @Flag(name: .long, help: "Fail the run on SHOULD warnings too.")
@@ -62,7 +77,8 @@ extension LambdaSpec {
             let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
             let written = try ReportPublisher(directory: directory, formats: format).publish(report)
             if console {
-                FileHandleOutput.standardOutput(ConsoleReporter(useColor: FileHandleOutput.useColor).summary(of: report))
+                FileHandleOutput.standardOutput(
+                    ConsoleReporter(useColor: FileHandleOutput.useColor).summary(of: report))
                 for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
             }
             if !report.passed { throw ExitCode(1) }

@@ -51,7 +51,9 @@ public enum CompanionAPI {
         switch call {
         case .register:
             guard let name = request.headers.first("Lambda-Extension-Name"), !name.isEmpty else {
-                return .json(403, #"{"errorMessage":"Empty extension name","errorType":"Extension.InvalidExtensionName"}"# + "\n")
+                return .json(
+                    403, #"{"errorMessage":"Empty extension name","errorType":"Extension.InvalidExtensionName"}"# + "\n"
+                )
             }
             guard registrationOpen else {
                 return .json(
@@ -64,7 +66,8 @@ public enum CompanionAPI {
                 200,
                 #"{"functionName":"lambdaspec-probe","functionVersion":"$LATEST","handler":""}"# + "\n"
             )
-            response.headers.append(HeaderField(name: "Lambda-Extension-Identifier", value: UUID().uuidString.lowercased()))
+            response.headers.append(
+                HeaderField(name: "Lambda-Extension-Identifier", value: UUID().uuidString.lowercased()))
             return response
         case .eventNext:
             guard request.headers.first("Lambda-Extension-Identifier") != nil else {
@@ -78,7 +81,8 @@ public enum CompanionAPI {
         case .extensionError:
             return .json(202, RuntimeAPIErrorBody.accepted)
         case .telemetrySubscribe:
-            return .json(202, #"{"errorMessage":"Telemetry API is not supported","errorType":"Telemetry.NotSupported"}"# + "\n")
+            return .json(
+                202, #"{"errorMessage":"Telemetry API is not supported","errorType":"Telemetry.NotSupported"}"# + "\n")
         case .logsSubscribe:
             return .json(202, #"{"errorMessage":"Logs API is not supported","errorType":"Logs.NotSupported"}"# + "\n")
         }

@@ -26,6 +26,9 @@ final class InvocationBroker: Sendable {
     var processStart: Int { state.withLock { $0.processStart } }
 
     /// Routes one complete request and replies, now or (for a parked `/next`) later.
+    ///
+    /// Every event is posted before the reply is written: a runtime that exits right after its answer must never
+    /// have its exit observed before the answer that preceded it.
     func handle(_ request: RecordedRequest, connection: Int, reply: @escaping Reply) {
         let route = Route(method: request.method, target: request.path)
         let sequence = recorder.record(request, connection: connection, processStart: processStart)
@@ -43,8 +46,8 @@ final class InvocationBroker: Sendable {
         case .initError:
             let action = state.withLock { $0.machine.initError() }
             let response = Self.response(for: action)
-            respond(response)
             onEvent(.initError(status: response.status))
+            respond(response)
         case .companion(let call):
             // Registration closes with the runtime's first /next (§5.1).
             let open = state.withLock { $0.machine.state == .started }
@@ -52,11 +55,11 @@ final class InvocationBroker: Sendable {
                 respond(response)
             }
         case .methodNotAllowed:
-            respond(.text(405, "Method Not Allowed\n"))
             onEvent(.badRequest(status: 405))
+            respond(.text(405, "Method Not Allowed\n"))
         case .notFound:
-            respond(.text(404, RuntimeAPIErrorBody.notFound))
             onEvent(.badRequest(status: 404))
+            respond(.text(404, RuntimeAPIErrorBody.notFound))
         }
     }
 
@@ -66,8 +69,8 @@ final class InvocationBroker: Sendable {
         var response = MockResponse.json(400, RuntimeAPIErrorBody.badRequest)
         response.closeAfter = true
         recorder.recordResponse(response.recorded, sequence: sequence)
-        reply(response)
         onEvent(.badRequest(status: 400))
+        reply(response)
     }
 
     private func handleNext(connection: Int, sequence: Int, respond: @escaping Reply) {
@@ -84,8 +87,8 @@ final class InvocationBroker: Sendable {
         case .deliver(let invocation): deliver(invocation, with: respond)
         case .park: break
         case .forbidden(let body):
-            respond(.json(403, body))
             onEvent(.nextRejected(status: 403))
+            respond(.json(403, body))
         }
     }
 
@@ -102,15 +105,15 @@ final class InvocationBroker: Sendable {
         }
         var response = Self.response(for: action)
         if action == .invalidRequestID {
-            respond(response)
             onEvent(.strayAnswer(requestID: id, status: response.status))
+            respond(response)
             return
         }
         if let status = answerFault(for: id) {
             response = Self.faultResponse(status: status)
         }
-        respond(response)
         onEvent(.answered(requestID: id, kind: kind.rawValue, status: response.status, sequence: sequence))
+        respond(response)
     }
 
     /// The engine's answer-status fault for `id`, remembered from delivery.
@@ -125,14 +128,14 @@ final class InvocationBroker: Sendable {
             answerFaults.withLock { $0[invocation.requestID] = status }
         }
         if let status = invocation.fault?.nextStatus {
-            respond(Self.faultResponse(status: status))
             onEvent(.nextRejected(status: status))
+            respond(Self.faultResponse(status: status))
             return
         }
         var response = MockResponse(status: 200, headers: invocation.headers, body: invocation.body)
         response.closeMidResponse = invocation.fault?.closeMidResponse ?? false
-        respond(response)
         onEvent(.delivered(requestID: invocation.requestID))
+        respond(response)
     }
 
     /// Queues an invocation; delivered at once when a `/next` is parked.

@@ -17,8 +17,9 @@ struct SandboxEnvironmentTests {
         try await withTemporaryFolder { folder in
             try writeFile(folder + "/function/bootstrap", "#!/bin/sh\n", mode: 0o755)
             let layout = try SandboxLayout.create(
-                .init(functionPath: folder + "/function", handler: "probe.handler", functionName: "fn",
-                      memoryMB: 256, region: "eu-west-1"))
+                .init(
+                    functionPath: folder + "/function", handler: "probe.handler", functionName: "fn",
+                    memoryMB: 256, region: "eu-west-1"))
             defer { layout.remove() }
             let environment = layout.environment(runtimeAPI: "127.0.0.1:9001", extra: [:])
             #expect(Set(environment.keys) == Self.documentedKeys)
@@ -42,11 +43,13 @@ struct SandboxEnvironmentTests {
             #expect(environment["LANG"] == "en_US.UTF-8")
             #expect(environment["PATH"] == "/usr/local/bin:/usr/bin/:/bin:\(layout.optDirectory)/bin")
             let task = folder + "/function"
-            #expect(environment["LD_LIBRARY_PATH"]
-                == "/lib64:/usr/lib64:\(task):\(task)/lib:\(layout.optDirectory)/lib")
+            #expect(
+                environment["LD_LIBRARY_PATH"]
+                    == "/lib64:/usr/lib64:\(task):\(task)/lib:\(layout.optDirectory)/lib")
             let stream = try #require(environment["AWS_LAMBDA_LOG_STREAM_NAME"])
-            #expect(stream.range(of: #"^\d{4}/\d{2}/\d{2}/\[\$LATEST\][0-9a-f]{32}$"#, options: .regularExpression)
-                != nil, "\(stream)")
+            #expect(
+                stream.range(of: #"^\d{4}/\d{2}/\d{2}/\[\$LATEST\][0-9a-f]{32}$"#, options: .regularExpression)
+                    != nil, "\(stream)")
         }
     }
 
@@ -72,14 +75,16 @@ struct SandboxEnvironmentTests {
             defer { layout.remove() }
             let environment = layout.environment(runtimeAPI: "127.0.0.1:1", extra: [:])
             let output = ProcessOutput()
-            let process = try spawn(layout.bootstrapPath, in: layout.taskRoot, environment: environment,
-                                    output: output)
+            let process = try spawn(
+                layout.bootstrapPath, in: layout.taskRoot, environment: environment,
+                output: output)
             #expect(await process.waitForExit() == .exited(0))
             // /bin/sh adds PWD when it starts; env then prints what it inherited.
-            let printed = Dictionary(uniqueKeysWithValues: output.stdout.compactMap { line -> (String, String)? in
-                guard let equals = line.firstIndex(of: "=") else { return nil }
-                return (String(line[..<equals]), String(line[line.index(after: equals)...]))
-            })
+            let printed = Dictionary(
+                uniqueKeysWithValues: output.stdout.compactMap { line -> (String, String)? in
+                    guard let equals = line.firstIndex(of: "=") else { return nil }
+                    return (String(line[..<equals]), String(line[line.index(after: equals)...]))
+                })
             #expect(Set(printed.keys).subtracting(["PWD"]) == Self.documentedKeys)
             for (key, value) in environment { #expect(printed[key] == value, "\(key)") }
         }

@@ -23,12 +23,14 @@ struct SandboxLayoutTests {
     @Test("A function zip is extracted into root/task, keeping modes and symlinks")
     func functionZip() async throws {
         try await withTemporaryFolder { folder in
-            try makeZip(at: folder + "/function.zip", [
-                .directory("bin/"),
-                .file("bin/runtime", "#!/bin/sh\necho zipped\n", mode: 0o755),
-                .symlink("bootstrap", target: "bin/runtime"),
-                .file("data/read-only.txt", "kept", mode: 0o444),
-            ])
+            try makeZip(
+                at: folder + "/function.zip",
+                [
+                    .directory("bin/"),
+                    .file("bin/runtime", "#!/bin/sh\necho zipped\n", mode: 0o755),
+                    .symlink("bootstrap", target: "bin/runtime"),
+                    .file("data/read-only.txt", "kept", mode: 0o444),
+                ])
             let layout = try SandboxLayout.create(.init(functionPath: folder + "/function.zip", handler: "h"))
             defer { layout.remove() }
             #expect(layout.taskRoot == layout.root + "/task")
@@ -36,8 +38,9 @@ struct SandboxLayoutTests {
             #expect(try permissions(layout.bootstrapPath) == 0o755)
             #expect(try permissions(layout.taskRoot + "/data/read-only.txt") == 0o444)
             #expect(try readFile(layout.taskRoot + "/data/read-only.txt") == "kept")
-            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: layout.taskRoot + "/bootstrap")
-                == "bin/runtime")
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(atPath: layout.taskRoot + "/bootstrap")
+                    == "bin/runtime")
         }
     }
 
@@ -45,9 +48,11 @@ struct SandboxLayoutTests {
     func layerBootstrap() async throws {
         try await withTemporaryFolder { folder in
             try FileManager.default.createDirectory(atPath: folder + "/function", withIntermediateDirectories: true)
-            try makeZip(at: folder + "/runtime.zip", [
-                .file("bootstrap", "#!/bin/sh\necho \"from layer in $PWD\"\nexit 0\n", mode: 0o755)
-            ])
+            try makeZip(
+                at: folder + "/runtime.zip",
+                [
+                    .file("bootstrap", "#!/bin/sh\necho \"from layer in $PWD\"\nexit 0\n", mode: 0o755)
+                ])
             let layout = try SandboxLayout.create(
                 .init(functionPath: folder + "/function", layers: [folder + "/runtime.zip"], handler: "h"))
             defer { layout.remove() }
@@ -68,11 +73,13 @@ struct SandboxLayoutTests {
         try await withTemporaryFolder { folder in
             try FileManager.default.createDirectory(atPath: folder + "/function", withIntermediateDirectories: true)
             let first = folder + "/first.zip"
-            try makeZip(at: first, [
-                .file("bootstrap", "#!/bin/sh\necho first\n", mode: 0o755),
-                .file("lib/shared.txt", "first"),
-                .file("lib/only-first.txt", "first"),
-            ])
+            try makeZip(
+                at: first,
+                [
+                    .file("bootstrap", "#!/bin/sh\necho first\n", mode: 0o755),
+                    .file("lib/shared.txt", "first"),
+                    .file("lib/only-first.txt", "first"),
+                ])
             // The second layer is a folder: copied, with its modes and symlinks.
             let second = folder + "/second"
             try writeFile(second + "/bootstrap", "#!/bin/sh\necho second\n", mode: 0o750)
@@ -108,19 +115,23 @@ struct SandboxLayoutTests {
             }
             #expect(error?.code == .unsafeEntry)
             #expect(error?.description.contains("../../../evil") == true)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-                == ["evil.zip", "function", "layouts"])
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/layouts") == [],
-                    "the failed layout was not cleaned up")
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                    == ["evil.zip", "function", "layouts"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder + "/layouts") == [],
+                "the failed layout was not cleaned up")
         }
     }
 
-    @Test("Absolute entries and symlinks that point outside their folder are refused", arguments: [
-        ([ZipItem.file("/etc/evil", "x")], SandboxError.Code.unsafeEntry),
-        ([ZipItem.symlink("link", target: "/etc/passwd")], .unsafeSymlink),
-        ([ZipItem.symlink("link", target: "../task")], .unsafeSymlink),
-        ([ZipItem.symlink("up", target: "."), ZipItem.symlink("up/down/out", target: "../../x")], .unsafeSymlink),
-    ])
+    @Test(
+        "Absolute entries and symlinks that point outside their folder are refused",
+        arguments: [
+            ([ZipItem.file("/etc/evil", "x")], SandboxError.Code.unsafeEntry),
+            ([ZipItem.symlink("link", target: "/etc/passwd")], .unsafeSymlink),
+            ([ZipItem.symlink("link", target: "../task")], .unsafeSymlink),
+            ([ZipItem.symlink("up", target: "."), ZipItem.symlink("up/down/out", target: "../../x")], .unsafeSymlink),
+        ])
     func unsafeEntries(items: [ZipItem], code: SandboxError.Code) async throws {
         try await withTemporaryFolder { folder in
             try FileManager.default.createDirectory(atPath: folder + "/function", withIntermediateDirectories: true)
@@ -169,8 +180,10 @@ struct SandboxLayoutTests {
                 (.init(functionPath: folder + "/nope", handler: "h"), .pathNotFound, folder + "/nope"),
                 (.init(functionPath: function, layers: [folder + "/gone.zip"], handler: "h"), .pathNotFound, "gone"),
                 (.init(functionPath: function, layers: [folder + "/notes.zip"], handler: "h"), .notAZip, "notes.zip"),
-                (.init(functionPath: function, layers: Array(repeating: function, count: 6), handler: "h"),
-                 .tooManyLayers, "at most 5"),
+                (
+                    .init(functionPath: function, layers: Array(repeating: function, count: 6), handler: "h"),
+                    .tooManyLayers, "at most 5"
+                ),
             ]
             for (configuration, code, mention) in cases {
                 let error = #expect(throws: SandboxError.self) { try SandboxLayout.create(configuration) }
@@ -184,8 +197,12 @@ struct SandboxLayoutTests {
     func sizeLimit() async throws {
         try await withTemporaryFolder { folder in
             let zip = folder + "/big.zip"
-            try makeZip(at: zip, [.file("small", String(repeating: "a", count: 600)),
-                                  .file("large", String(repeating: "b", count: 600))])
+            try makeZip(
+                at: zip,
+                [
+                    .file("small", String(repeating: "a", count: 600)),
+                    .file("large", String(repeating: "b", count: 600)),
+                ])
             try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
             var extractor = LayerExtractor(byteLimit: 1000)
             let error = #expect(throws: SandboxError.self) {
@@ -201,11 +218,13 @@ struct SandboxLayoutTests {
     func removeDeletesEverything() async throws {
         try await withTemporaryFolder { folder in
             try writeFile(folder + "/function/bootstrap", "#!/bin/sh\n", mode: 0o755)
-            try makeZip(at: folder + "/layer.zip", [
-                .directory("locked/", mode: 0o555),
-                .file("locked/file", "x", mode: 0o444),
-                .symlink("to-locked", target: "locked/file"),
-            ])
+            try makeZip(
+                at: folder + "/layer.zip",
+                [
+                    .directory("locked/", mode: 0o555),
+                    .file("locked/file", "x", mode: 0o444),
+                    .symlink("to-locked", target: "locked/file"),
+                ])
             let layout = try SandboxLayout.create(
                 .init(functionPath: folder + "/function", layers: [folder + "/layer.zip"], handler: "h"))
             try writeFile(layout.tmpDirectory + "/scratch", "temp data")

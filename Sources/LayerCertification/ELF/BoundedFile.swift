@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads byte ranges of a file with `pread`, refusing any range that does not lie inside the file or is larger

@@ -37,10 +37,11 @@ struct ELFDynamicSection {
         let hasStrings = !neededOffsets.isEmpty || runpathOffset != nil || rpathOffset != nil
         guard hasStrings else { return }
         guard let tableAddress, let tableSize else { throw ELFError("has a dynamic section without a string table") }
-        guard
-            let tableOffset = segments.fileOffset(ofAddress: tableAddress)
-                ?? (try ELFSectionTable.stringTableOffset(file: file, header: header, address: tableAddress))
-        else {
+        let mapped = segments.fileOffset(ofAddress: tableAddress)
+        let fromSections =
+            try mapped == nil
+            ? ELFSectionTable.stringTableOffset(file: file, header: header, address: tableAddress) : nil
+        guard let tableOffset = mapped ?? fromSections else {
             throw ELFError("has a dynamic string table at address \(tableAddress), outside every loaded segment")
         }
         func string(_ offset: UInt64) throws(ELFError) -> String {

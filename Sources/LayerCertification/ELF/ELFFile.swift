@@ -43,7 +43,9 @@ public struct ELFFile: Sendable, Hashable {
             elf.dynamicProblem = "32-bit ELF files are not inspected further"
             return elf
         }
-        guard identity.count >= 64 else { throw ELFError("is truncated: \(identity.count) bytes, no full ELF64 header") }
+        guard identity.count >= 64 else {
+            throw ELFError("is truncated: \(identity.count) bytes, no full ELF64 header")
+        }
         let segments = try ELFSegments(file: file, header: header)
         if let interp = segments.interpreter {
             let bytes = try file.bytes(at: interp.offset, count: interp.size, limit: 4096, what: "PT_INTERP")

@@ -1,9 +1,11 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The two instruction sets Lambda offers, with the ELF `e_machine` value each one's executables carry.
 public enum Architecture: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // Lambda's own name for the architecture.
     case x86_64
     case arm64
 
@@ -12,14 +14,6 @@ public enum Architecture: String, Codable, Sendable, CaseIterable, CustomStringC
         switch self {
         case .x86_64: 62
         case .arm64: 183
-        }
-    }
-
-    /// How `ldconfig -p` tags libraries of this architecture ("libc6,x86-64", "libc6,AArch64").
-    var ldconfigTag: String {
-        switch self {
-        case .x86_64: "x86-64"
-        case .arm64: "AArch64"
         }
     }
 
