@@ -24,13 +24,23 @@ public struct RunReport: Codable, Sendable {
         public var capabilities: [String]
         /// A display name: the manifest's `name`, else the folder name.
         public var name: String
+        /// For each `/opt`-relative path that more than one layer provided, the layer whose copy won (the last).
+        public var layerOrigins: [String: String]?
 
-        public init(path: String, handler: String, layers: [String], capabilities: [String], name: String) {
+        public init(
+            path: String,
+            handler: String,
+            layers: [String],
+            capabilities: [String],
+            name: String,
+            layerOrigins: [String: String]? = nil
+        ) {
             self.path = path
             self.handler = handler
             self.layers = layers
             self.capabilities = capabilities
             self.name = name
+            self.layerOrigins = layerOrigins
         }
     }
 

@@ -59,21 +59,23 @@ extension LambdaSpec {
 
         func run() async throws {
             let subject: Subject
+            let layerOrigins: [String: String]
             do {
                 subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
-                try subject.validate()
+                layerOrigins = try subject.validate()
             } catch {
                 throw SetupError("\(error)")
             }
             let scenarios = try selection.scenarios()
             let console = format.contains(.console)
-            let report = await ConformanceSession(
+            var report = await ConformanceSession(
                 subject: subject,
                 scenarios: scenarios,
                 jobs: jobs,
                 strict: strict,
                 console: console
             ).run()
+            report.subject.layerOrigins = layerOrigins.isEmpty ? nil : layerOrigins
             let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
             let written = try ReportPublisher(directory: directory, formats: format).publish(report)
             if console {

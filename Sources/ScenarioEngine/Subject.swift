@@ -56,9 +56,13 @@ public struct Subject: Sendable {
     }
 
     /// Builds the layout once and removes it, so a missing bootstrap or bad layer stops the run before it starts.
-    public func validate() throws(SandboxError) {
+    ///
+    /// - Returns: for each `/opt` path that several layers provided, the layer that won (for the report).
+    @discardableResult
+    public func validate() throws(SandboxError) -> [String: String] {
         let layout = try SandboxLayout.create(sandboxConfiguration)
-        layout.remove()
+        defer { layout.remove() }
+        return layout.layerOrigins
     }
 }
 

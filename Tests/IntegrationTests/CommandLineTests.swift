@@ -5,41 +5,12 @@ extension Integration {
     /// The `lambdaspec` executable as users and CI call it: exit codes, one-line errors, report files.
     @Suite("The lambdaspec command line", .timeLimit(.minutes(5)))
     struct CommandLineTests {
-        struct Outcome {
-            var status: Int32
-            var stdout: String
-            var stderr: String
-        }
-
-        func lambdaspec(_ arguments: [String]) throws -> Outcome {
-            let process = Process()
-            process.executableURL = PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
-            process.arguments = arguments
-            process.currentDirectoryURL = PackagePaths.root
-            var environment = ProcessInfo.processInfo.environment
-            environment["NO_COLOR"] = "1"
-            environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")
-            process.environment = environment
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Outcome(
-                status: process.terminationStatus,
-                stdout: String(decoding: stdout, as: UTF8.self),
-                stderr: String(decoding: stderr, as: UTF8.self)
-            )
+        func lambdaspec(_ arguments: [String]) throws -> LambdaSpecExecutable.Outcome {
+            try LambdaSpecExecutable.run(arguments)
         }
 
         func temporaryDirectory() throws -> URL {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "lambdaspec-cli-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            return url
+            try LambdaSpecExecutable.temporaryDirectory()
         }
 
         @Test("a passing run exits 0 and writes the JSON report it was asked for")

@@ -43,7 +43,8 @@ struct RouteTests {
             "/2018-06-01/runtime/invocation/",
             "/2018-06-01/runtime/invocation/next/",
             "/2019-01-01/runtime/invocation/next",
-            "/2020-01-01/extension/register",
+            "/2020-01-01/extension/unregister",
+            "/2022-07-01/telemetry/",
             "/2018-06-01/runtime/init/error/",
             "/",
             "",
@@ -52,6 +53,21 @@ struct RouteTests {
     func unknownPaths(target: String) {
         #expect(Route(method: "GET", target: target) == .notFound)
         #expect(Route(method: "POST", target: target) == .notFound)
+    }
+
+    @Test(
+        "Extensions, Telemetry and Logs API calls are routed to the companion APIs with their methods",
+        arguments: [
+            ("/2020-01-01/extension/register", "POST", CompanionAPI.Call.register),
+            ("/2020-01-01/extension/event/next", "GET", .eventNext),
+            ("/2020-01-01/extension/init/error", "POST", .extensionError),
+            ("/2020-01-01/extension/exit/error", "POST", .extensionError),
+            ("/2022-07-01/telemetry", "PUT", .telemetrySubscribe),
+            ("/2020-08-15/logs", "PUT", .logsSubscribe),
+        ])
+    func companionRoutes(target: String, method: String, call: CompanionAPI.Call) {
+        #expect(Route(method: method, target: target) == .companion(call))
+        #expect(Route(method: method == "GET" ? "DELETE" : "GET", target: target) == .methodNotAllowed)
     }
 
     @Test("A query string is ignored when routing")
