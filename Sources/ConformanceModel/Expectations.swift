@@ -214,4 +214,7 @@ public enum WireCheck: String, Codable, Sendable, CaseIterable {
     case wellFormedRequests = "well-formed-requests"
     /// An observation, never a failure: how many connections the runtime used for how many requests.
     case connectionUsage = "connection-usage"
+    /// A streamed response's connection carries no further request (runtime-api.md §4: "Close the underlying
+    /// connection after it has successfully written the response").
+    case closesConnectionAfterStream = "closes-connection-after-stream"
 }

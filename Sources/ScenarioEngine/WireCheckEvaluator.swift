@@ -15,6 +15,7 @@ struct WireCheckEvaluator {
             case .silentAfterInitError: chattyAfterInitErrorViolation()
             case .wellFormedRequests: malformedViolation()
             case .connectionUsage: nil
+            case .closesConnectionAfterStream: streamConnectionReuse()
             }
         if check == .connectionUsage {
             let connections = Set(exchanges.map(\.connection)).count
@@ -43,6 +44,7 @@ struct WireCheckEvaluator {
         case .silentAfterInitError: "no request after /runtime/init/error"
         case .wellFormedRequests: "well-formed requests to known paths"
         case .connectionUsage: "any connection handling"
+        case .closesConnectionAfterStream: "no request on a streamed response's connection"
         }
     }
 
@@ -127,6 +129,18 @@ struct WireCheckEvaluator {
             else { continue }
             if let next = list[(index + 1)...].first {
                 return ("nothing after /runtime/init/error", Self.line(next))
+            }
+        }
+        return nil
+    }
+
+    private func streamConnectionReuse() -> (String, String)? {
+        for (index, exchange) in exchanges.enumerated() where Self.isAnswer(exchange) {
+            guard exchange.request.headers.first(RuntimeAPIHeader.responseMode) == "streaming" else { continue }
+            if let reuse = exchanges[(index + 1)...].first(where: { $0.connection == exchange.connection }) {
+                return (
+                    "connection \(exchange.connection) closed after #\(exchange.sequence)", Self.line(reuse) + " on it"
+                )
             }
         }
         return nil
