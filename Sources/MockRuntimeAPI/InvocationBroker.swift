@@ -7,10 +7,13 @@ import Synchronization
 /// sent after it is released.
 final class InvocationBroker: Sendable {
     typealias Reply = @Sendable (MockResponse) -> Void
+    /// Records the response, posts the event, then writes the response — in that order, so timestamps measure the
+    /// mock's own work and a runtime that exits right after its answer is never seen exiting before it answered.
+    typealias Respond = @Sendable (MockResponse, ServerEvent?) -> Void
 
     private struct State {
         var machine = InvocationStateMachine()
-        var parked: (connection: Int, sequence: Int, reply: Reply)?
+        var parked: (connection: Int, sequence: Int, reply: Respond)?
         var processStart = 0
     }
 
@@ -26,14 +29,12 @@ final class InvocationBroker: Sendable {
     var processStart: Int { state.withLock { $0.processStart } }
 
     /// Routes one complete request and replies, now or (for a parked `/next`) later.
-    ///
-    /// Every event is posted before the reply is written: a runtime that exits right after its answer must never
-    /// have its exit observed before the answer that preceded it.
     func handle(_ request: RecordedRequest, connection: Int, reply: @escaping Reply) {
         let route = Route(method: request.method, target: request.path)
         let sequence = recorder.record(request, connection: connection, processStart: processStart)
-        let respond: Reply = { [recorder] response in
+        let respond: Respond = { [recorder, onEvent] response, event in
             recorder.recordResponse(response.recorded, sequence: sequence)
+            if let event { onEvent(event) }
             reply(response)
         }
         switch route {
@@ -46,20 +47,17 @@ final class InvocationBroker: Sendable {
         case .initError:
             let action = state.withLock { $0.machine.initError() }
             let response = Self.response(for: action)
-            onEvent(.initError(status: response.status))
-            respond(response)
+            respond(response, .initError(status: response.status))
         case .companion(let call):
             // Registration closes with the runtime's first /next (§5.1).
             let open = state.withLock { $0.machine.state == .started }
             if let response = CompanionAPI.response(to: call, request: request, registrationOpen: open) {
-                respond(response)
+                respond(response, nil)
             }
         case .methodNotAllowed:
-            onEvent(.badRequest(status: 405))
-            respond(.text(405, "Method Not Allowed\n"))
+            respond(.text(405, "Method Not Allowed\n"), .badRequest(status: 405))
         case .notFound:
-            onEvent(.badRequest(status: 404))
-            respond(.text(404, RuntimeAPIErrorBody.notFound))
+            respond(.text(404, RuntimeAPIErrorBody.notFound), .badRequest(status: 404))
         }
     }
 
@@ -73,7 +71,7 @@ final class InvocationBroker: Sendable {
         reply(response)
     }
 
-    private func handleNext(connection: Int, sequence: Int, respond: @escaping Reply) {
+    private func handleNext(connection: Int, sequence: Int, respond: @escaping Respond) {
         let (action, abandoned) = state.withLock { state in
             let result = state.machine.next()
             if result.action == .park {
@@ -87,8 +85,7 @@ final class InvocationBroker: Sendable {
         case .deliver(let invocation): deliver(invocation, with: respond)
         case .park: break
         case .forbidden(let body):
-            onEvent(.nextRejected(status: 403))
-            respond(.json(403, body))
+            respond(.json(403, body), .nextRejected(status: 403))
         }
     }
 
@@ -97,7 +94,7 @@ final class InvocationBroker: Sendable {
         id: String,
         request: RecordedRequest,
         sequence: Int,
-        respond: Reply
+        respond: Respond
     ) {
         let mode = request.headers.first(RuntimeAPIHeader.responseMode)
         let action = state.withLock {
@@ -105,15 +102,13 @@ final class InvocationBroker: Sendable {
         }
         var response = Self.response(for: action)
         if action == .invalidRequestID {
-            onEvent(.strayAnswer(requestID: id, status: response.status))
-            respond(response)
+            respond(response, .strayAnswer(requestID: id, status: response.status))
             return
         }
         if let status = answerFault(for: id) {
             response = Self.faultResponse(status: status)
         }
-        onEvent(.answered(requestID: id, kind: kind.rawValue, status: response.status, sequence: sequence))
-        respond(response)
+        respond(response, .answered(requestID: id, kind: kind.rawValue, status: response.status, sequence: sequence))
     }
 
     /// The engine's answer-status fault for `id`, remembered from delivery.
@@ -123,19 +118,17 @@ final class InvocationBroker: Sendable {
 
     private let answerFaults = Mutex<[String: Int]>([:])
 
-    private func deliver(_ invocation: PreparedInvocation, with respond: Reply) {
+    private func deliver(_ invocation: PreparedInvocation, with respond: Respond) {
         if let status = invocation.fault?.answerStatus {
             answerFaults.withLock { $0[invocation.requestID] = status }
         }
         if let status = invocation.fault?.nextStatus {
-            onEvent(.nextRejected(status: status))
-            respond(Self.faultResponse(status: status))
+            respond(Self.faultResponse(status: status), .nextRejected(status: status))
             return
         }
         var response = MockResponse(status: 200, headers: invocation.headers, body: invocation.body)
         response.closeMidResponse = invocation.fault?.closeMidResponse ?? false
-        onEvent(.delivered(requestID: invocation.requestID))
-        respond(response)
+        respond(response, .delivered(requestID: invocation.requestID))
     }
 
     /// Queues an invocation; delivered at once when a `/next` is parked.
