@@ -41,8 +41,9 @@ enum BootstrapLocator {
         }
         throw SandboxError(
             .bootstrapNotFound,
-            "No bootstrap found: looked at \(places.joined(separator: " and ")). A custom runtime needs an "
-                + "executable named bootstrap at the root of the function code or of a layer.",
+            "No bootstrap found: looked at \(places[0]) (the function code, Lambda's /var/task/bootstrap) and "
+                + "/opt/bootstrap (the layers, in order\(places.count > 1 ? ", extracted to \(places[1])" : "")). A custom "
+                + "runtime needs an executable named bootstrap at the root of the function code or of a layer.",
             path: places.first)
     }
 
