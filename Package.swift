@@ -60,8 +60,8 @@ let package = Package(
         .executableTarget(
             name: "LambdaSpecCLI",
             dependencies: [
-                "ConformanceModel", "ScenarioEngine", "ConformanceReports", "LambdaSandbox", "LayerCertification",
-                argumentParser,
+                "ConformanceModel", "MockRuntimeAPI", "ScenarioEngine", "ConformanceReports", "LambdaSandbox",
+                "LayerCertification", argumentParser,
             ],
             swiftSettings: swiftSettings
         ),

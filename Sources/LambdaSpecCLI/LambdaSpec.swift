@@ -15,7 +15,9 @@ struct LambdaSpec: AsyncParsableCommand {
             2 the run could not start (bad arguments, missing bootstrap, unreadable layer).
             """,
         version: LambdaSpecVersion.current,
-        subcommands: [Run.self, List.self, Bench.self, Report.self, Lint.self, Certify.self, Verify.self]
+        subcommands: [
+            Run.self, List.self, Serve.self, Bench.self, Report.self, Lint.self, Certify.self, Verify.self,
+        ]
     )
 }
 

@@ -5,9 +5,12 @@ import Synchronization
 public final class ExchangeRecorder: Sendable {
     private let storage = Mutex<[RecordedExchange]>([])
     private let elapsedMs: @Sendable () -> Double
+    /// Told about each exchange once its response is recorded, for a live wire view (`lambdaspec serve`).
+    private let onAnswered: (@Sendable (RecordedExchange) -> Void)?
 
-    init(elapsedMs: @escaping @Sendable () -> Double) {
+    init(elapsedMs: @escaping @Sendable () -> Double, onAnswered: (@Sendable (RecordedExchange) -> Void)? = nil) {
         self.elapsedMs = elapsedMs
+        self.onAnswered = onAnswered
     }
 
     /// Records a request and returns its sequence number.
@@ -32,11 +35,13 @@ public final class ExchangeRecorder: Sendable {
 
     func recordResponse(_ response: RecordedResponse, sequence: Int) {
         let now = elapsedMs()
-        storage.withLock { exchanges in
-            guard exchanges.indices.contains(sequence) else { return }
+        let answered: RecordedExchange? = storage.withLock { exchanges in
+            guard exchanges.indices.contains(sequence) else { return nil }
             exchanges[sequence].response = response
             exchanges[sequence].respondedAtMs = now
+            return exchanges[sequence]
         }
+        if let answered, let onAnswered { onAnswered(answered) }
     }
 
     /// A snapshot of everything recorded so far.

@@ -37,12 +37,14 @@ public final class RuntimeAPIServer: Sendable {
     ///   - port: 0 for an ephemeral port.
     ///   - elapsedMs: the scenario clock used for timestamps.
     ///   - onEvent: called, on any thread, for every protocol event the engine may be waiting for.
+    ///   - onExchange: called, on any thread, with each exchange once it has been answered (a live wire view).
     public static func start(
         port: Int = 0,
         elapsedMs: @escaping @Sendable () -> Double,
-        onEvent: @escaping @Sendable (ServerEvent) -> Void
+        onEvent: @escaping @Sendable (ServerEvent) -> Void,
+        onExchange: (@Sendable (RecordedExchange) -> Void)? = nil
     ) async throws -> RuntimeAPIServer {
-        let recorder = ExchangeRecorder(elapsedMs: elapsedMs)
+        let recorder = ExchangeRecorder(elapsedMs: elapsedMs, onAnswered: onExchange)
         let broker = InvocationBroker(recorder: recorder, onEvent: onEvent)
         let connections = ConnectionRegistry()
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -58,6 +58,7 @@ final class ExecutionEnvironment {
                 output.append(LogLine(stream: stream, atMs: clock.elapsedMs, processStart: start, text: text))
             },
             onExit: { status in
+                output.recordExit(status, start: start)
                 output.append(
                     ProcessEvent(kind: .exited, atMs: clock.elapsedMs, processStart: start, detail: "\(status)"))
                 mailbox.post(.processExited(start: start, status: "\(status)"))

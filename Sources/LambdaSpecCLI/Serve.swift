@@ -1,0 +1,99 @@
+import ArgumentParser
+import ConformanceModel
+import Foundation
+import MockRuntimeAPI
+import ScenarioEngine
+
+extension LambdaSpec {
+    /// Runs one execution environment and takes invocations over HTTP, printing the Runtime API wire as it goes.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a runtime interactively: invoke it over HTTP and watch the wire.",
+            discussion: """
+                Starts the bootstrap in one execution environment (init as in the scenarios, re-init after a crash \
+                or timeout) and takes invocations at POST \(InvokeEndpoint.path) on 127.0.0.1, answering as \
+                Lambda's Invoke API does: 200 with the runtime's response, or 200 with X-Amz-Function-Error: \
+                Unhandled and an error payload. Optional request headers: X-Amz-Client-Context (base64), \
+                X-Amzn-Trace-Id, X-Amz-Tenant-Id, X-Amz-Invocation-Type (RequestResponse, Event, DryRun). \
+                Invocations run one at a time. Every Runtime API exchange, output line and process event is \
+                printed as it happens. Ctrl-C stops the runtime and removes the sandbox.
+                """
+        )
+
+        @Argument(
+            help: ArgumentHelp("The function folder (holds bootstrap and lambdaspec.json).", valueName: "function-dir"))
+        var functionDirectory: String
+
+        @Option(name: .long, help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's.", valueName: "H"))
+        var handler: String?
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("A layer folder or zip, extracted into /opt in order (repeatable).", valueName: "path"))
+        var layer: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Port of the invoke endpoint; 0 picks a free one.", valueName: "P"))
+        var port = 9000
+
+        @Option(
+            name: .customLong("timeout-ms"),
+            help: ArgumentHelp("Function timeout in milliseconds (Lambda's default: 3000).", valueName: "N"))
+        var timeoutMs = 3000
+
+        @Option(
+            name: .customLong("memory-mb"),
+            help: ArgumentHelp("AWS_LAMBDA_FUNCTION_MEMORY_SIZE (not enforced).", valueName: "N"))
+        var memoryMB = 128
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard timeoutMs >= 1 else { throw ValidationError("--timeout-ms must be at least 1") }
+            guard (128...10240).contains(memoryMB) else {
+                throw ValidationError("--memory-mb must be between 128 and 10240, as on Lambda")
+            }
+        }
+
+        func run() async throws {
+            let subject: Subject
+            do {
+                subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
+                try subject.validate()
+            } catch {
+                throw SetupError("\(error)")
+            }
+            let console = ServeConsole(useColor: FileHandleOutput.useColor)
+            let session = InteractiveSession(
+                subject: subject,
+                settings: .init(functionTimeoutMs: timeoutMs, memoryMB: memoryMB),
+                observe: { console.show($0) }
+            )
+            let endpoint: InvokeEndpoint
+            do {
+                endpoint = try await InvokeEndpoint.start(port: port) { await session.invoke($0) }
+            } catch {
+                throw SetupError("cannot listen on 127.0.0.1:\(port): \(error)")
+            }
+            FileHandleOutput.standardOutput(
+                """
+                lambdaspec serve: \(subject.name) (\(subject.functionPath)), handler \(subject.handler), \
+                timeout \(timeoutMs) ms, memory \(memoryMB) MB
+                invoke endpoint: \(endpoint.url)
+                try: curl -d '{"op":"echo","payload":"hi"}' \(endpoint.url)
+                Ctrl-C stops.
+
+                """
+            )
+            do {
+                _ = try await session.start()
+            } catch {
+                await endpoint.shutdown()
+                throw SetupError("cannot start \(functionDirectory): \(error)")
+            }
+            // Serves until interrupted: InterruptCleanup kills the runtime, removes the sandbox and exits, which
+            // closes the endpoint's sockets.
+            while true {
+                try? await Task.sleep(for: .seconds(3600))
+            }
+        }
+    }
+}

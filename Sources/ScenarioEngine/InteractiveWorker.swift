@@ -1,0 +1,103 @@
+import ConformanceModel
+import LambdaSandbox
+import MockRuntimeAPI
+
+/// The task that owns an interactive session's execution environment: builds it, runs the init phase, then runs
+/// the session's jobs one by one until it is told to stop, and tears everything down.
+struct InteractiveWorker: Sendable {
+    let subject: Subject
+    let settings: InteractiveSession.Settings
+    let clock: ScenarioClock
+    let observe: @Sendable (InteractiveEvent) -> Void
+
+    func run(session: InteractiveSession, started: CheckedContinuation<InitOutcome, any Error>) async {
+        let configuration = SandboxConfiguration(
+            functionPath: subject.functionPath, layers: subject.layers, handler: subject.handler,
+            memoryMB: settings.memoryMB)
+        let layout: SandboxLayout
+        let server: RuntimeAPIServer
+        let mailbox = EventMailbox()
+        let (clock, observe) = (self.clock, self.observe)
+        do {
+            layout = try SandboxLayout.create(configuration)
+        } catch {
+            started.resume(throwing: error)
+            return
+        }
+        defer { layout.remove() }
+        do {
+            server = try await RuntimeAPIServer.start(
+                elapsedMs: { clock.elapsedMs },
+                onEvent: { mailbox.post(.server($0)) },
+                onExchange: { observe(.exchange($0)) }
+            )
+        } catch {
+            started.resume(throwing: error)
+            return
+        }
+        let environment = ExecutionEnvironment(
+            settings: EnvironmentSettings(
+                functionTimeoutMs: settings.functionTimeoutMs, initTimeoutMs: settings.initTimeoutMs,
+                memoryMB: settings.memoryMB, variables: settings.variables, settleMs: 0),
+            layout: layout,
+            server: server,
+            clock: clock,
+            mailbox: mailbox,
+            output: OutputCollector(onLine: { observe(.output($0)) }, onEvent: { observe(.process($0)) })
+        )
+        do {
+            let record = try await environment.initialize()
+            observe(.initEnded(outcome: record.outcome, durationMs: record.durationMs, atMs: record.endedAtMs))
+            started.resume(returning: record.outcome)
+        } catch {
+            await environment.shutdown()
+            started.resume(throwing: error)
+            return
+        }
+        while let job = await session.nextJob() {
+            job.reply(await answer(job.request, in: environment))
+        }
+        await environment.shutdown()
+    }
+
+    /// Runs one invocation as `ExecutionEnvironment.invoke` does (re-init first when the runtime is gone) and
+    /// phrases the outcome as Lambda's Invoke API would.
+    private func answer(_ request: InvokeAPIRequest, in environment: ExecutionEnvironment) async -> InvokeResponse {
+        let id = request.requestID
+        let response: InvokeResponse
+        var record: InvocationRecord?
+        do {
+            var invoked = try await environment.invoke(request.invocation) { $0 }
+            if invoked.outcome == .notDelivered, environment.isProcessAlive {
+                // Alive but not polling `/next` in time: on Lambda the invocation's timeout runs out.
+                await environment.stopProcess(reason: .invokeTimeout)
+                invoked.outcome = .timeout
+            }
+            record = invoked
+            let output = environment.output
+            let context = InvokeAPIAnswer.Context(
+                exchanges: environment.server.recorder.exchanges,
+                timeoutMs: environment.settings.functionTimeoutMs,
+                exitStatus: { output.exitStatus(of: $0) }
+            )
+            response = InvokeAPIAnswer.response(for: invoked, context)
+        } catch {
+            response = InvokeAPIAnswer.invalidEntrypoint(id, "\(error)")
+        }
+        let now = clock.elapsedMs
+        observe(
+            .invocationEnded(
+                InteractiveInvocationSummary(
+                    requestID: id,
+                    status: response.status,
+                    errorType: response.header(InvokeAPIHeader.functionError) == nil
+                        ? nil : JSONValue.parse(response.body)?["errorType"]?.stringValue,
+                    responseBytes: response.body.count,
+                    durationMs: record.map { ($0.answeredAtMs ?? now) - $0.deliveredAtMs } ?? 0,
+                    initDurationMs: record?.initRecord?.durationMs,
+                    peakResidentKilobytes: environment.peakResidentKilobytes,
+                    atMs: now
+                )))
+        return response
+    }
+}
