@@ -15,17 +15,7 @@ extension LambdaSpec {
                 """
         )
 
-        @Argument(
-            help: ArgumentHelp("The function folder (holds bootstrap and lambdaspec.json).", valueName: "function-dir"))
-        var functionDirectory: String
-
-        @Option(name: .long, help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's.", valueName: "H"))
-        var handler: String?
-
-        @Option(
-            name: .long,
-            help: ArgumentHelp("A layer folder or zip, extracted into /opt in order (repeatable).", valueName: "path"))
-        var layer: [String] = []
+        @OptionGroup var subject: SubjectOptions
 
         @Option(name: .customLong("cold-starts"), help: "Fresh starts to measure.")
         var coldStarts = 20
@@ -45,13 +35,7 @@ extension LambdaSpec {
         }
 
         func run() async throws {
-            let subject: Subject
-            do {
-                subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
-                try subject.validate()
-            } catch {
-                throw SetupError("\(error)")
-            }
+            let subject = try self.subject.load().subject
             let interactive = isatty(STDERR_FILENO) == 1
             let result: BenchmarkResult
             do {
@@ -63,7 +47,7 @@ extension LambdaSpec {
                     FileHandleOutput.standardError(interactive ? "\r\u{1B}[K" + line : line + "\n")
                 }
             } catch {
-                throw SetupError("benchmark of \(functionDirectory) failed: \(error)")
+                throw SetupError("benchmark of \(self.subject.functionDirectory) failed: \(error)")
             }
             if interactive { FileHandleOutput.standardError("\r\u{1B}[K") }
             FileHandleOutput.standardOutput(BenchTable.render(result))

@@ -15,22 +15,7 @@ extension LambdaSpec {
                 """
         )
 
-        @Argument(
-            help: ArgumentHelp(
-                "The function folder: the task root, holding bootstrap and lambdaspec.json.", valueName: "function-dir")
-        )
-        var functionDirectory: String
-
-        @Option(
-            name: .long,
-            help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's \"handler\".", valueName: "H"))
-        var handler: String?
-
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "A layer folder or zip, extracted into /opt in the given order (repeatable).", valueName: "path"))
-        var layer: [String] = []
+        @OptionGroup var subject: SubjectOptions
 
         @OptionGroup var selection: CatalogueOptions
 
@@ -58,14 +43,7 @@ extension LambdaSpec {
         }
 
         func run() async throws {
-            let subject: Subject
-            let layerOrigins: [String: String]
-            do {
-                subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
-                layerOrigins = try subject.validate()
-            } catch {
-                throw SetupError("\(error)")
-            }
+            let (subject, layerOrigins) = try self.subject.load()
             let scenarios = try selection.scenarios()
             let console = format.contains(.console)
             var report = await ConformanceSession(

@@ -20,17 +20,7 @@ extension LambdaSpec {
                 """
         )
 
-        @Argument(
-            help: ArgumentHelp("The function folder (holds bootstrap and lambdaspec.json).", valueName: "function-dir"))
-        var functionDirectory: String
-
-        @Option(name: .long, help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's.", valueName: "H"))
-        var handler: String?
-
-        @Option(
-            name: .long,
-            help: ArgumentHelp("A layer folder or zip, extracted into /opt in order (repeatable).", valueName: "path"))
-        var layer: [String] = []
+        @OptionGroup var subject: SubjectOptions
 
         @Option(name: .long, help: ArgumentHelp("Port of the invoke endpoint; 0 picks a free one.", valueName: "P"))
         var port = 9000
@@ -54,13 +44,7 @@ extension LambdaSpec {
         }
 
         func run() async throws {
-            let subject: Subject
-            do {
-                subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
-                try subject.validate()
-            } catch {
-                throw SetupError("\(error)")
-            }
+            let subject = try self.subject.load().subject
             let console = ServeConsole(useColor: FileHandleOutput.useColor)
             let session = InteractiveSession(
                 subject: subject,
@@ -87,7 +71,7 @@ extension LambdaSpec {
                 _ = try await session.start()
             } catch {
                 await endpoint.shutdown()
-                throw SetupError("cannot start \(functionDirectory): \(error)")
+                throw SetupError("cannot start \(self.subject.functionDirectory): \(error)")
             }
             // Serves until interrupted: InterruptCleanup kills the runtime, removes the sandbox and exits, which
             // closes the endpoint's sockets.

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ScenarioEngine
+
+/// The runtime under test as `run`, `bench` and `serve` take it: a function folder, a handler, layers.
+struct SubjectOptions: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp(
+            "The function folder: the task root, holding bootstrap (or a layer does) and lambdaspec.json.",
+            valueName: "function-dir"))
+    var functionDirectory: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's \"handler\".", valueName: "H"))
+    var handler: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A layer folder or zip, extracted into /opt in the given order (repeatable).", valueName: "path"))
+    var layer: [String] = []
+
+    /// The subject, checked by building its layout once, so a missing bootstrap or a bad layer is a one-line
+    /// setup error before anything runs.
+    /// - Returns: the subject and, for each `/opt` path several layers provided, the layer that won.
+    func load() throws -> (subject: Subject, layerOrigins: [String: String]) {
+        do {
+            let subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
+            return (subject, try subject.validate())
+        } catch {
+            throw SetupError("\(error)")
+        }
+    }
+}
