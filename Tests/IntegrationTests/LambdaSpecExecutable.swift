@@ -7,6 +7,8 @@ enum LambdaSpecExecutable {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Wall time of the whole command.
+        var seconds: Double = 0
     }
 
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
@@ -29,14 +31,17 @@ enum LambdaSpecExecutable {
         process.environment = environment
         process.standardOutput = stdout
         process.standardError = stderr
+        let start = ContinuousClock.now
         try process.run()
         process.waitUntilExit()
+        let elapsed = ContinuousClock.now - start
         try stdout.close()
         try stderr.close()
         return Outcome(
             status: process.terminationStatus,
             stdout: try String(contentsOf: stdoutURL, encoding: .utf8),
-            stderr: try String(contentsOf: stderrURL, encoding: .utf8)
+            stderr: try String(contentsOf: stderrURL, encoding: .utf8),
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         )
     }
 
