@@ -29,7 +29,9 @@ struct InteractiveWorker: Sendable {
             server = try await RuntimeAPIServer.start(
                 elapsedMs: { clock.elapsedMs },
                 onEvent: { mailbox.post(.server($0)) },
-                onExchange: { observe(.exchange($0)) }
+                onExchange: { observe(.exchange($0)) },
+                // A serve session may run for hours: only recent exchanges keep their bodies.
+                bodyRetention: 64
             )
         } catch {
             started.resume(throwing: error)
