@@ -35,7 +35,29 @@ extension LambdaSpec {
             help: ArgumentHelp("AWS_LAMBDA_FUNCTION_MEMORY_SIZE (not enforced).", valueName: "N"))
         var memoryMB = 128
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "A variable for the bootstrap, NAME=value (repeatable), e.g. PROBE_INIT_FAIL=boom.",
+                valueName: "NAME=value"))
+        var env: [String] = []
+
+        /// `--env` as a dictionary; a later NAME wins, as in a shell.
+        var variables: [String: String] {
+            Dictionary(
+                env.map { pair in
+                    let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+                },
+                uniquingKeysWith: { $1 })
+        }
+
         func validate() throws {
+            for pair in env {
+                guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                    throw ValidationError("--env takes NAME=value, not '\(pair)'")
+                }
+            }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard timeoutMs >= 1 else { throw ValidationError("--timeout-ms must be at least 1") }
             guard (128...10240).contains(memoryMB) else {
@@ -48,7 +70,7 @@ extension LambdaSpec {
             let console = ServeConsole(useColor: FileHandleOutput.useColor)
             let session = InteractiveSession(
                 subject: subject,
-                settings: .init(functionTimeoutMs: timeoutMs, memoryMB: memoryMB),
+                settings: .init(functionTimeoutMs: timeoutMs, memoryMB: memoryMB, variables: variables),
                 observe: { console.show($0) }
             )
             let endpoint: InvokeEndpoint

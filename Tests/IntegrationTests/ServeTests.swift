@@ -139,5 +139,25 @@ extension Integration {
             let afterShutdown = await session.invoke(InvokeRequest(headers: [], body: []))
             #expect(afterShutdown.status == 503)
         }
+
+        @Test("--env gives the bootstrap the function's variables, and a malformed --env is a usage error")
+        func environmentVariables() async throws {
+            let serve = try ServeProcess([
+                "Runtimes/shell", "--port", "0", "--env", "LAMBDASPEC_SERVE_SETTING=hello world", "--env", "EMPTY=",
+            ])
+            defer { serve.cleanUp() }
+            let port = try #require(await serve.port(), "no endpoint line in: \(serve.output)")
+            let env = try await LoopbackHTTPClient.exchange(
+                port: port, ServeProcess.invoke(#"{"op":"env","names":["LAMBDASPEC_SERVE_SETTING","EMPTY"]}"#))
+            #expect(env.status == 200)
+            let values = try JSONSerialization.jsonObject(with: Data(env.body)) as? [String: String]
+            #expect(values == ["LAMBDASPEC_SERVE_SETTING": "hello world", "EMPTY": ""])
+
+            let malformed = try LambdaSpecExecutable.run([
+                "serve", "Runtimes/shell", "--port", "0", "--env", "NOEQUALS",
+            ])
+            #expect(malformed.status == 2)
+            #expect(malformed.stderr.contains("NAME=value"), "stderr: \(malformed.stderr)")
+        }
     }
 }
