@@ -34,8 +34,10 @@ extension Integration {
         @Test("a run with a failing MUST scenario exits 1")
         func failingRunExitsOne() throws {
             let faulty = PackagePaths.faultyRuntimes.appendingPathComponent("wrong-request-id").path
+            let reports = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: reports) }
             let outcome = try lambdaspec([
-                "run", faulty, "--only", "invocation.request-id.exact", "--report-dir", try temporaryDirectory().path,
+                "run", faulty, "--only", "invocation.request-id.exact", "--report-dir", reports.path,
             ])
             #expect(outcome.status == 1, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
             #expect(outcome.stdout.contains("FAILED"))
