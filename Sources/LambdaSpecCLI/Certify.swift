@@ -38,12 +38,7 @@ extension LambdaSpec {
             help: ArgumentHelp("The handler (_HANDLER); default: lambdaspec.json's \"handler\".", valueName: "H"))
         var handler: String?
 
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "The function's architecture: x86_64 or arm64 (default: this machine's).", valueName: "arch"),
-            transform: parseArchitecture)
-        var arch: Architecture?
+        @OptionGroup var architecture: ArchitectureOption
 
         @Option(
             name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
@@ -65,7 +60,7 @@ extension LambdaSpec {
 
         func run() async throws {
             let date = Date()
-            let lint = try LintInvocation.lint(function: function, layers: layer, arch: arch)
+            let lint = try LintInvocation.lint(function: function, layers: layer, arch: architecture.arch)
             FileHandleOutput.standardOutput(LintConsoleWriter().render(lint) + "\n")
             let (scenarios, fingerprint, inputs) = try prepare()
             let located = lint.probeManifest

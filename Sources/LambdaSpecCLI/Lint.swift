@@ -25,12 +25,7 @@ extension LambdaSpec {
             help: ArgumentHelp("A layer zip or folder, extracted into /opt in order (repeatable).", valueName: "path"))
         var layer: [String] = []
 
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "The function's architecture: x86_64 or arm64 (default: this machine's).", valueName: "arch"),
-            transform: parseArchitecture)
-        var arch: Architecture?
+        @OptionGroup var architecture: ArchitectureOption
 
         @Option(
             name: .long,
@@ -44,7 +39,7 @@ extension LambdaSpec {
         }
 
         func run() async throws {
-            let report = try LintInvocation.lint(function: function, layers: layer, arch: arch)
+            let report = try LintInvocation.lint(function: function, layers: layer, arch: architecture.arch)
             switch format {
             case .console: FileHandleOutput.standardOutput(LintConsoleWriter().render(report))
             case .json:
@@ -82,6 +77,16 @@ enum LintInvocation {
         data.append(0x0A)
         return data
     }
+}
+
+/// `--arch`, shared by `lint` and `certify`.
+struct ArchitectureOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The function's architecture: x86_64 or arm64 (default: this machine's).", valueName: "arch"),
+        transform: parseArchitecture)
+    var arch: Architecture?
 }
 
 /// `--arch` values: Lambda's names and the kernel's.
