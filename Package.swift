@@ -8,6 +8,15 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// The reference runtimes run in Lambda's file-system view, where the toolchain's /opt/swift is hidden as on Lambda:
+// they carry the Swift runtime inside (SwiftPM links even a C executable against it).
+let staticSwiftRuntime: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+    .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+    .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+    .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
+]
+
 let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
 let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
 let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
@@ -74,7 +83,8 @@ let package = Package(
             dependencies: ["CCurl", "CJSONC"],
             path: "Runtimes/c",
             exclude: ["CCurl", "CJSONC", "lambdaspec.json", "bootstrap", "README.md"],
-            sources: ["src"]
+            sources: ["src"],
+            linkerSettings: staticSwiftRuntime
         ),
         .executableTarget(
             name: "SwiftReferenceRuntime",
@@ -82,7 +92,8 @@ let package = Package(
             path: "Runtimes/swift",
             exclude: ["lambdaspec.json", "bootstrap", "README.md"],
             sources: ["Sources"],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            linkerSettings: staticSwiftRuntime
         ),
 
         // MARK: - Tests

@@ -7,6 +7,8 @@ public struct ProcessEvent: Codable, Sendable, Hashable {
         case signalled
         case initTimeout = "init-timeout"
         case invokeTimeout = "invoke-timeout"
+        /// A process of the runtime went over the memory limit; the environment was ended.
+        case outOfMemory = "out-of-memory"
     }
 
     public var kind: Kind

@@ -26,6 +26,8 @@ public struct RunReport: Codable, Sendable {
         public var name: String
         /// For each `/opt`-relative path that more than one layer provided, the layer whose copy won (the last).
         public var layerOrigins: [String: String]?
+        /// The execution environment the scenarios ran in (absent in reports from before 0.2).
+        public var environment: EnvironmentReport?
 
         public init(
             path: String,
@@ -33,8 +35,10 @@ public struct RunReport: Codable, Sendable {
             layers: [String],
             capabilities: [String],
             name: String,
-            layerOrigins: [String: String]? = nil
+            layerOrigins: [String: String]? = nil,
+            environment: EnvironmentReport? = nil
         ) {
+            self.environment = environment
             self.path = path
             self.handler = handler
             self.layers = layers

@@ -78,7 +78,8 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
     public var functionTimeoutMs: Int
     /// Init timeout (Lambda: 10 s on demand), scaled down.
     public var initTimeoutMs: Int
-    public var memoryMB: Int
+    /// `AWS_LAMBDA_FUNCTION_MEMORY_SIZE` and the memory limit; nil: the run's `--memory-mb`.
+    public var memoryMB: Int?
     /// Extra variables for the bootstrap, e.g. the probe's init-time `PROBE_INIT_*` switches.
     public var variables: [String: String]
     /// How long after the last step the engine waits for the runtime to poll `/next` again.
@@ -87,7 +88,7 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
     public init(
         functionTimeoutMs: Int = 1500,
         initTimeoutMs: Int = 3000,
-        memoryMB: Int = 128,
+        memoryMB: Int? = nil,
         variables: [String: String] = [:],
         settleMs: Int = 1000
     ) {
@@ -109,7 +110,7 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
         functionTimeoutMs =
             try container.decodeIfPresent(Int.self, forKey: .functionTimeoutMs) ?? defaults.functionTimeoutMs
         initTimeoutMs = try container.decodeIfPresent(Int.self, forKey: .initTimeoutMs) ?? defaults.initTimeoutMs
-        memoryMB = try container.decodeIfPresent(Int.self, forKey: .memoryMB) ?? defaults.memoryMB
+        memoryMB = try container.decodeIfPresent(Int.self, forKey: .memoryMB)
         variables = try container.decodeIfPresent([String: String].self, forKey: .variables) ?? [:]
         settleMs = try container.decodeIfPresent(Int.self, forKey: .settleMs) ?? defaults.settleMs
     }

@@ -9,10 +9,16 @@ enum BootstrapLocator {
         [taskRoot + "/bootstrap", optDirectory + "/bootstrap"]
     }
 
-    /// The real path of the first `bootstrap` that exists; it must be an executable regular file.
+    /// Where the bootstrap was found (`place`, as Lambda names it) and the file it is (`resolved`, symlinks followed).
+    struct Found {
+        let place: String
+        let resolved: String
+    }
+
+    /// The first `bootstrap` that exists; it must resolve to an executable regular file.
     ///
     /// Like Lambda, a broken first candidate is an error rather than a reason to fall through to the next one.
-    static func locate(taskRoot: String, optDirectory: String) throws(SandboxError) -> String {
+    static func locate(taskRoot: String, optDirectory: String) throws(SandboxError) -> Found {
         let places = candidates(taskRoot: taskRoot, optDirectory: optDirectory)
         for place in places {
             guard let kind = FileTree.kind(at: place) else { continue }
@@ -37,7 +43,7 @@ enum BootstrapLocator {
                         + "sure the zip stores its executable bit.",
                     path: resolved)
             }
-            return resolved
+            return Found(place: place, resolved: resolved)
         }
         throw SandboxError(
             .bootstrapNotFound,

@@ -4,11 +4,14 @@ public enum ExitStatus: Sendable, Hashable, CustomStringConvertible {
     case exited(Int32)
     /// A signal killed it (SIGKILL from a reset, SIGSEGV/SIGABRT from a crash).
     case signalled(Int32)
+    /// The kernel killed it for going over the environment's memory limit (the cgroup's OOM killer).
+    case outOfMemory
 
     public var description: String {
         switch self {
         case .exited(let code): "exited with status \(code)"
         case .signalled(let signal): "killed by signal \(signal)\(Self.signalName(signal).map { " (\($0))" } ?? "")"
+        case .outOfMemory: "killed for exceeding the memory limit (OOM)"
         }
     }
 

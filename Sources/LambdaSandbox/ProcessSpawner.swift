@@ -15,7 +15,8 @@ enum ProcessSpawner {
     }
 
     static func spawn(
-        executable: String, environment: [String: String], workingDirectory: String
+        executable: String, arguments extraArguments: [String] = [], environment: [String: String],
+        workingDirectory: String
     ) throws(SandboxError) -> Spawned {
         guard FileTree.resolvedKind(at: workingDirectory) == .directory else {
             throw SandboxError(
@@ -64,7 +65,7 @@ enum ProcessSpawner {
         posix_spawnattr_setflags(
             &attributes, Int16(GlibcExtensions.spawnSetSession | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let arguments = [strdup(executable)]
+        let arguments = ([executable] + extraArguments).map { strdup($0) }
         let variables = environment.sorted { $0.key < $1.key }
             .filter { !$0.key.isEmpty && !$0.key.contains("=") }
             .map { strdup("\($0.key)=\($0.value)") }

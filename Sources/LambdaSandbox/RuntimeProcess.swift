@@ -14,10 +14,45 @@ public final class RuntimeProcess: Sendable {
     /// The leader's pid, which is also the process group id.
     public let pid: Int32
     private let monitor: ProcessMonitor
+    private let cgroup: ResourceCgroup?
 
-    private init(pid: Int32, monitor: ProcessMonitor) {
+    private init(pid: Int32, monitor: ProcessMonitor, cgroup: ResourceCgroup?) {
         self.pid = pid
         self.monitor = monitor
+        self.cgroup = cgroup
+    }
+
+    /// Starts `plan` (see `spawn(executable:...)`); with a cgroup, through `/bin/sh`, which writes its own pid into
+    /// the cgroup before it execs, so no process of the bootstrap ever runs outside it. An exit caused by the
+    /// cgroup's OOM killer is reported as `.outOfMemory`.
+    public static func spawn(
+        _ plan: LaunchPlan,
+        onLine: @escaping @Sendable (LogLine.Stream, String) -> Void,
+        onExit: @escaping @Sendable (ExitStatus) -> Void
+    ) throws(SandboxError) -> RuntimeProcess {
+        var executable = plan.executable
+        var arguments = plan.arguments
+        if let cgroup = plan.cgroup {
+            let files = cgroup.processFiles
+            let joins = files.indices.map { "echo $$ > \"$\($0 + 1)\"" }.joined(separator: " && ")
+            arguments = ["-c", "\(joins) && shift \(files.count) && exec \"$@\"", "lambdaspec-cgroup"]
+                + files + [executable] + arguments
+            executable = "/bin/sh"
+        }
+        let killsBefore = plan.cgroup?.outOfMemoryKills ?? 0
+        let cgroup = plan.cgroup
+        let signalsAsExitCodes = plan.signalsAsExitCodes
+        return try spawn(
+            executable: executable, arguments: arguments, environment: plan.environment,
+            workingDirectory: plan.workingDirectory, cgroup: cgroup, onLine: onLine,
+            onExit: { status in
+                var status = status
+                if signalsAsExitCodes, case .exited(let code) = status, (129...192).contains(code) {
+                    status = .signalled(code - 128)
+                }
+                if let cgroup, cgroup.outOfMemoryKills > killsBefore { status = .outOfMemory }
+                onExit(status)
+            })
     }
 
     /// Starts `executable` with exactly `environment`, stdin from /dev/null, and stdout/stderr split into lines.
@@ -25,12 +60,14 @@ public final class RuntimeProcess: Sendable {
     /// `onLine` is called from the two reader threads (possibly concurrently); `onExit` once, after the leader was
     /// reaped and its pipes drained (or 100 ms passed, when a grandchild still holds them).
     public static func spawn(
-        executable: String, environment: [String: String], workingDirectory: String,
+        executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
+        cgroup: ResourceCgroup? = nil,
         onLine: @escaping @Sendable (LogLine.Stream, String) -> Void,
         onExit: @escaping @Sendable (ExitStatus) -> Void
     ) throws(SandboxError) -> RuntimeProcess {
         let spawned = try ProcessSpawner.spawn(
-            executable: executable, environment: environment, workingDirectory: workingDirectory)
+            executable: executable, arguments: arguments, environment: environment,
+            workingDirectory: workingDirectory)
         LiveResources.add(group: spawned.pid)
         let monitor = ProcessMonitor()
         for (descriptor, stream) in [(spawned.stdout, LogLine.Stream.stdout), (spawned.stderr, .stderr)] {
@@ -58,7 +95,7 @@ public final class RuntimeProcess: Sendable {
         }
         waiter.name = "lambdaspec-wait-\(pid)"
         waiter.start()
-        return RuntimeProcess(pid: pid, monitor: monitor)
+        return RuntimeProcess(pid: pid, monitor: monitor, cgroup: cgroup)
     }
 
     /// True once the leader has exited and been reaped.
@@ -83,9 +120,15 @@ public final class RuntimeProcess: Sendable {
 
     /// Peak resident set of the process group in KiB: the largest sum of VmHWM over the group's live processes seen
     /// by any call so far, or the leader's own peak from `wait4` if larger. Best effort; nil if nothing was measured.
+    ///
+    /// With a cgroup, the kernel's own peak for the environment instead: one file read, and it sees every process.
     public func peakResidentKilobytes() -> Int? {
-        monitor.recordGroupPeak(ProcessGroupMemory.peakKilobytes(ofGroup: pid))
+        if let cgroup { return cgroup.peakKilobytes }
+        return monitor.recordGroupPeak(ProcessGroupMemory.peakKilobytes(ofGroup: pid))
     }
+
+    /// True when the cgroup's OOM killer has struck since `baseline` kills.
+    public var outOfMemoryKills: Int { cgroup?.outOfMemoryKills ?? 0 }
 
     /// The leader's own peak resident set in KiB: VmHWM while it runs, the `wait4` figure once reaped.
     public func leaderPeakResidentKilobytes() -> Int? {

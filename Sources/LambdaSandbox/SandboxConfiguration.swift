@@ -10,11 +10,17 @@ public struct SandboxConfiguration: Sendable {
     public var functionVersion: String
     public var memoryMB: Int
     public var region: String
+    /// The size of `/tmp` in MB (Lambda's ephemeral storage).
+    public var ephemeralStorageMB: Int
+    public var isolation: Isolation
 
     public init(
         functionPath: String, layers: [String] = [], handler: String, functionName: String = "lambdaspec-probe",
-        functionVersion: String = "$LATEST", memoryMB: Int = 128, region: String = "us-east-1"
+        functionVersion: String = "$LATEST", memoryMB: Int = 128, region: String = "us-east-1",
+        ephemeralStorageMB: Int = 512, isolation: Isolation = .process
     ) {
+        self.ephemeralStorageMB = ephemeralStorageMB
+        self.isolation = isolation
         self.functionPath = functionPath
         self.layers = layers
         self.handler = handler

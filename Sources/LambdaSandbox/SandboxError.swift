@@ -19,6 +19,9 @@ public struct SandboxError: Error, Sendable, CustomStringConvertible {
             case bootstrapNotExecutable = "bootstrap-not-executable"
             case spawnFailed = "spawn-failed"
             case fileSystem = "file-system"
+            case isolationUnavailable = "isolation-unavailable"
+            case invalidLimit = "invalid-limit"
+            case invalidRootFileSystem = "invalid-root-file-system"
         }
 
         private let storage: Storage
@@ -44,6 +47,12 @@ public struct SandboxError: Error, Sendable, CustomStringConvertible {
         public static let spawnFailed = Code(.spawnFailed)
         /// Creating, writing or reading the layout failed.
         public static let fileSystem = Code(.fileSystem)
+        /// `lambda` isolation was asked for, but bubblewrap, the namespaces or the cgroups it needs are missing.
+        public static let isolationUnavailable = Code(.isolationUnavailable)
+        /// A memory or `/tmp` size outside Lambda's range.
+        public static let invalidLimit = Code(.invalidLimit)
+        /// A `--rootfs` that is not a usable root file system (no shell, no loader, not a folder or tar).
+        public static let invalidRootFileSystem = Code(.invalidRootFileSystem)
 
         public var description: String { storage.rawValue }
     }

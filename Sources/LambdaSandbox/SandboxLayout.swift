@@ -13,12 +13,20 @@ public final class SandboxLayout: Sendable {
     public let taskRoot: String
     /// Lambda's /opt: the layers, in order.
     public let optDirectory: String
-    /// Lambda's /tmp, exported as TMPDIR and HOME.
-    public let tmpDirectory: String
+    /// Lambda's /tmp: bound at /tmp in `lambda` isolation, exported as TMPDIR and HOME in `process` isolation.
+    public var tmpDirectory: String { storage.folder }
+    /// The file system behind `tmpDirectory`, sized where the machine allows.
+    let storage: EphemeralStorage
+    /// The memory and pids cgroup (`lambda` isolation, where the machine has one).
+    public let cgroup: ResourceCgroup?
+    /// Why a limit is not enforced (no cgroup, no sized /tmp), in one sentence each; empty when all are.
+    public let unenforcedLimits: [String]
     /// Lambda's /var/runtime, created empty: `LAMBDA_RUNTIME_DIR`.
     public let runtimeDirectory: String
     /// The executable to start, symlinks resolved.
     public let bootstrapPath: String
+    /// Where the bootstrap was found (`taskRoot/bootstrap` or `opt/bootstrap`), before resolving symlinks.
+    public let bootstrapPlace: String
     /// For each opt-relative path that more than one layer provided: the layer (as configured) that won.
     public let layerOrigins: [String: String]
     /// Bytes written into the layout from zips and copied layer folders.
@@ -27,16 +35,20 @@ public final class SandboxLayout: Sendable {
     public let logStreamName: String
 
     private init(
-        configuration: SandboxConfiguration, root: String, taskRoot: String, bootstrapPath: String,
-        layerOrigins: [String: String], unzippedBytes: Int64
+        configuration: SandboxConfiguration, root: String, taskRoot: String, bootstrap: BootstrapLocator.Found,
+        layerOrigins: [String: String], unzippedBytes: Int64, storage: EphemeralStorage, cgroup: ResourceCgroup?,
+        unenforcedLimits: [String]
     ) {
         self.configuration = configuration
         self.root = root
         self.taskRoot = taskRoot
         self.optDirectory = root + "/opt"
-        self.tmpDirectory = root + "/tmp"
+        self.storage = storage
+        self.cgroup = cgroup
+        self.unenforcedLimits = unenforcedLimits
         self.runtimeDirectory = root + "/runtime"
-        self.bootstrapPath = bootstrapPath
+        self.bootstrapPath = bootstrap.resolved
+        self.bootstrapPlace = bootstrap.place
         self.layerOrigins = layerOrigins
         self.unzippedBytes = unzippedBytes
         self.logStreamName = Self.makeLogStreamName(version: configuration.functionVersion)
@@ -54,9 +66,30 @@ public final class SandboxLayout: Sendable {
         try validate(configuration)
         let root = try FileTree.makeTemporaryDirectory(prefix: "lambdaspec-", under: parent)
         LiveResources.add(folder: root)
+        var storage: EphemeralStorage?
+        var cgroup: ResourceCgroup?
         do {
-            for folder in ["opt", "tmp", "runtime"] {
-                try FileTree.makeDirectory(root + "/" + folder, mode: folder == "tmp" ? 0o700 : 0o755)
+            let isolated = configuration.isolation == .lambda
+            if isolated {
+                // uid 993 must be able to reach /var/task, /opt and /tmp through the private folder.
+                chmod(root, 0o755)
+            }
+            for folder in ["opt", "runtime"] {
+                try FileTree.makeDirectory(root + "/" + folder, mode: 0o755)
+            }
+            var unenforced: [String] = []
+            let made = try EphemeralStorage.create(
+                in: root, sizeMB: isolated ? configuration.ephemeralStorageMB : nil)
+            storage = made
+            if let reason = made.unenforcedReason { unenforced.append("/tmp size not enforced: \(reason)") }
+            if isolated {
+                do {
+                    cgroup = try ResourceCgroup.create(
+                        name: String(root.split(separator: "/").last ?? "environment"),
+                        memoryMB: configuration.memoryMB)
+                } catch {
+                    unenforced.append("memory limit not enforced: \(error.message)")
+                }
             }
             var extractor = LayerExtractor()
             let taskRoot: String
@@ -74,17 +107,23 @@ public final class SandboxLayout: Sendable {
             }
             let bootstrap = try BootstrapLocator.locate(taskRoot: taskRoot, optDirectory: root + "/opt")
             return SandboxLayout(
-                configuration: configuration, root: root, taskRoot: taskRoot, bootstrapPath: bootstrap,
-                layerOrigins: extractor.overlaps, unzippedBytes: extractor.writtenBytes)
+                configuration: configuration, root: root, taskRoot: taskRoot, bootstrap: bootstrap,
+                layerOrigins: extractor.overlaps, unzippedBytes: extractor.writtenBytes, storage: made,
+                cgroup: cgroup, unenforcedLimits: unenforced)
         } catch {
+            cgroup?.remove()
+            storage?.remove()
             try? FileTree.removeTree(root)
             LiveResources.remove(folder: root)
             throw error
         }
     }
 
-    /// Deletes `root` and everything in it (never the caller's function folder). Safe to call twice.
+    /// Deletes the cgroup, unmounts /tmp, and deletes `root` and everything in it (never the caller's function
+    /// folder). Safe to call twice.
     public func remove() {
+        cgroup?.remove()
+        storage.remove()
         try? FileTree.removeTree(root)
         LiveResources.remove(folder: root)
     }
@@ -92,6 +131,8 @@ public final class SandboxLayout: Sendable {
     /// Refuses what Lambda would refuse before touching the disk.
     private static func validate(_ configuration: SandboxConfiguration) throws(SandboxError) {
         try validateInputs(functionPath: configuration.functionPath, layers: configuration.layers)
+        _ = try EnvironmentLimits(
+            memoryMB: configuration.memoryMB, ephemeralStorageMB: configuration.ephemeralStorageMB)
     }
 
     /// The checks shared with `ExtractedLayout`: at most 5 layers, and every path exists (no function is fine).

@@ -40,6 +40,9 @@ extension LambdaSpec {
 
         @OptionGroup var architecture: ArchitectureOption
 
+        @OptionGroup(title: "Execution environment")
+        var environment: EnvironmentOptions
+
         @Option(
             name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
         )
@@ -125,6 +128,7 @@ extension LambdaSpec {
             // Name the inputs as given, not the staged copies or the scratch task root.
             report.subject.layers = layer
             report.subject.path = function ?? "(no function code: an empty task root)"
+            report.subject.environment = try? subject.validate().environment
             FileHandleOutput.standardOutput(ConsoleReporter(useColor: FileHandleOutput.useColor).summary(of: report))
             return (report, subject)
         }
@@ -158,7 +162,12 @@ extension LambdaSpec {
             var subject: Subject
             do {
                 subject = try Subject.load(functionPath: functionPath, layers: layers, handler: handler)
+                subject.isolation = try environment.resolveIsolation()
+                subject.memoryMB = environment.memoryMB
+                subject.ephemeralStorageMB = environment.ephemeralStorageMB
                 try subject.validate()
+            } catch let error as SetupError {
+                throw error
             } catch {
                 throw SetupError("\(error)")
             }

@@ -43,7 +43,8 @@ extension LambdaSpec {
         }
 
         func run() async throws {
-            let (subject, layerOrigins) = try self.subject.load()
+            let (subject, validation) = try self.subject.load()
+            let layerOrigins = validation.layerOrigins
             let scenarios = try selection.scenarios()
             let console = format.contains(.console)
             var report = await ConformanceSession(
@@ -54,6 +55,7 @@ extension LambdaSpec {
                 console: console
             ).run()
             report.subject.layerOrigins = layerOrigins.isEmpty ? nil : layerOrigins
+            report.subject.environment = validation.environment
             let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
             let written = try ReportPublisher(directory: directory, formats: format).publish(report)
             if console {

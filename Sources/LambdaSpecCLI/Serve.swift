@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceModel
+import LambdaSandbox
 import Foundation
 import MockRuntimeAPI
 import ScenarioEngine
@@ -31,11 +32,6 @@ extension LambdaSpec {
         var timeoutMs = 3000
 
         @Option(
-            name: .customLong("memory-mb"),
-            help: ArgumentHelp("AWS_LAMBDA_FUNCTION_MEMORY_SIZE (not enforced).", valueName: "N"))
-        var memoryMB = 128
-
-        @Option(
             name: .long,
             help: ArgumentHelp(
                 "A variable for the bootstrap, NAME=value (repeatable), e.g. PROBE_INIT_FAIL=boom.",
@@ -60,9 +56,6 @@ extension LambdaSpec {
             }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard timeoutMs >= 1 else { throw ValidationError("--timeout-ms must be at least 1") }
-            guard (128...10240).contains(memoryMB) else {
-                throw ValidationError("--memory-mb must be between 128 and 10240, as on Lambda")
-            }
         }
 
         func run() async throws {
@@ -70,7 +63,7 @@ extension LambdaSpec {
             let console = ServeConsole(useColor: FileHandleOutput.useColor)
             let session = InteractiveSession(
                 subject: subject,
-                settings: .init(functionTimeoutMs: timeoutMs, memoryMB: memoryMB, variables: variables),
+                settings: .init(functionTimeoutMs: timeoutMs, variables: variables),
                 observe: { console.show($0) }
             )
             let endpoint: InvokeEndpoint
@@ -82,7 +75,7 @@ extension LambdaSpec {
             FileHandleOutput.standardOutput(
                 """
                 lambdaspec serve: \(subject.name) (\(subject.functionPath)), handler \(subject.handler), \
-                timeout \(timeoutMs) ms, memory \(memoryMB) MB
+                timeout \(timeoutMs) ms, memory \(subject.memoryMB) MB, \(subject.isolation.rawValue) isolation
                 invoke endpoint: \(endpoint.url)
                 try: curl -d '{"op":"echo","payload":"hi"}' \(endpoint.url)
                 Ctrl-C stops.

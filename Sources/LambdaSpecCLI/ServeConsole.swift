@@ -86,6 +86,7 @@ final class ServeConsole: Sendable {
         case .exited: paint(event.detail, .magenta)
         case .initTimeout: paint("init timeout: \(event.detail)", .red)
         case .invokeTimeout: paint("invocation timeout: \(event.detail)", .red)
+        case .outOfMemory: paint("out of memory: \(event.detail)", .red)
         case .killed, .signalled: paint("\(event.kind.rawValue): \(event.detail)", .red)
         }
     }

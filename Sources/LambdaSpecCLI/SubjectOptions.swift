@@ -1,4 +1,5 @@
 import ArgumentParser
+import LambdaSandbox
 import ScenarioEngine
 
 /// The runtime under test as `run`, `bench` and `serve` take it: a function folder, a handler, layers.
@@ -20,13 +21,21 @@ struct SubjectOptions: ParsableArguments {
             "A layer folder or zip, extracted into /opt in the given order (repeatable).", valueName: "path"))
     var layer: [String] = []
 
+    @OptionGroup(title: "Execution environment")
+    var environment: EnvironmentOptions
+
     /// The subject, checked by building its layout once, so a missing bootstrap or a bad layer is a one-line
     /// setup error before anything runs.
-    /// - Returns: the subject and, for each `/opt` path several layers provided, the layer that won.
-    func load() throws -> (subject: Subject, layerOrigins: [String: String]) {
+    /// - Returns: the subject and what validating it found (layer origins, the environment for the report).
+    func load() throws -> (subject: Subject, validation: Subject.Validation) {
         do {
-            let subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
+            var subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
+            subject.isolation = try environment.resolveIsolation()
+            subject.memoryMB = environment.memoryMB
+            subject.ephemeralStorageMB = environment.ephemeralStorageMB
             return (subject, try subject.validate())
+        } catch let error as SetupError {
+            throw error
         } catch {
             throw SetupError("\(error)")
         }

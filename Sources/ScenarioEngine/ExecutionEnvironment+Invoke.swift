@@ -1,4 +1,5 @@
 import ConformanceModel
+import LambdaSandbox
 import MockRuntimeAPI
 
 extension ExecutionEnvironment {
@@ -34,6 +35,7 @@ extension ExecutionEnvironment {
         )
         guard polling, isProcessAlive else { return record }
         mailbox.drain()
+        let killsBefore = outOfMemoryKills
         server.enqueue(prepared)
         let start = processStart
         let killAt = ContinuousClock.now + .milliseconds(timeoutMs + Self.killGraceMs)
@@ -61,13 +63,20 @@ extension ExecutionEnvironment {
             case .server(.abandoned(let id)) where id == prepared.requestID:
                 record.outcome = .abandoned
                 return record
-            case .processExited(let exited, _) where exited == start:
+            case .processExited(let exited, let status) where exited == start:
                 record.outcome = .crash
+                record.crashCause = status
                 await stopProcess(reason: nil)
                 return record
             default:
                 continue
             }
+        }
+        if outOfMemoryKills > killsBefore, isProcessAlive {
+            // A process of the runtime went over the memory limit: Lambda ends the whole environment.
+            record.outcome = .crash
+            record.crashCause = "\(ExitStatus.outOfMemory)"
+            await stopProcess(reason: .outOfMemory)
         }
         return record
     }

@@ -3,20 +3,34 @@ import LambdaSandbox
 import MockRuntimeAPI
 
 extension ExecutionEnvironment {
-    /// Builds an environment for `subject` (layout, server on an ephemeral port), runs `body`, and tears everything
-    /// down — processes, server, folders — whether `body` returns or throws.
+    /// How the mock server and the output capture are set up for one use (scenario, bench, serve).
+    struct Observers {
+        /// Called with each exchange once answered (serve's live wire view).
+        var onExchange: (@Sendable (RecordedExchange) -> Void)?
+        /// How many recent exchanges keep their bodies (`nil`: all, as scenarios need).
+        var bodyRetention: Int?
+        var output = OutputCollector()
+    }
+
+    /// The one place an environment is built — layout (with its isolation and limits), server on an ephemeral
+    /// port, mailbox, output — for `run`, `certify`, `serve` and `bench` alike, so no setting is lost on one path.
+    /// Runs `body`, then tears everything down — processes, server, cgroup, /tmp, folders — whether it returns or
+    /// throws.
     static func withEnvironment<Result>(
         subject: Subject,
         settings: EnvironmentSettings,
         clock: ScenarioClock = ScenarioClock(),
+        observers: Observers = Observers(),
         _ body: (ExecutionEnvironment) async throws -> Result
     ) async throws -> Result {
-        let layout = try SandboxLayout.create(subject.sandboxConfiguration)
+        let layout = try SandboxLayout.create(subject.sandboxConfiguration(memoryMB: settings.memoryMB))
         defer { layout.remove() }
         let mailbox = EventMailbox()
         let server = try await RuntimeAPIServer.start(
             elapsedMs: { clock.elapsedMs },
-            onEvent: { mailbox.post(.server($0)) }
+            onEvent: { mailbox.post(.server($0)) },
+            onExchange: observers.onExchange,
+            bodyRetention: observers.bodyRetention
         )
         let environment = ExecutionEnvironment(
             settings: settings,
@@ -24,7 +38,7 @@ extension ExecutionEnvironment {
             server: server,
             clock: clock,
             mailbox: mailbox,
-            output: OutputCollector()
+            output: observers.output
         )
         do {
             let result = try await body(environment)

@@ -51,9 +51,7 @@ final class ExecutionEnvironment {
         let output = self.output
         let mailbox = self.mailbox
         process = try RuntimeProcess.spawn(
-            executable: layout.bootstrapPath,
-            environment: environmentVariables,
-            workingDirectory: layout.taskRoot,
+            layout.launchPlan(environment: environmentVariables),
             onLine: { stream, text in
                 output.append(LogLine(stream: stream, atMs: clock.elapsedMs, processStart: start, text: text))
             },
@@ -134,6 +132,9 @@ final class ExecutionEnvironment {
         _ = await process.waitForExit()
         self.process = nil
     }
+
+    /// OOM kills in the environment's cgroup so far (0 without one).
+    var outOfMemoryKills: Int { layout.cgroup?.outOfMemoryKills ?? 0 }
 
     /// Peak resident memory of the runtime's process group, when it is running.
     var peakResidentKilobytes: Int? { process?.peakResidentKilobytes() }

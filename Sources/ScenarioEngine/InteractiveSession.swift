@@ -11,13 +11,13 @@ public actor InteractiveSession {
         public var functionTimeoutMs: Int
         /// Init timeout of the session's first init (Lambda: 10 s); re-inits get the function timeout (§3.1).
         public var initTimeoutMs: Int
-        /// `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`; not enforced.
-        public var memoryMB: Int
+        /// `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`; the memory limit in `lambda` isolation. nil: the subject's.
+        public var memoryMB: Int?
         /// Extra variables for the bootstrap (the function's configuration), e.g. the probe's `PROBE_INIT_*`.
         public var variables: [String: String]
 
         public init(
-            functionTimeoutMs: Int = 3000, initTimeoutMs: Int = 10_000, memoryMB: Int = 128,
+            functionTimeoutMs: Int = 3000, initTimeoutMs: Int = 10_000, memoryMB: Int? = nil,
             variables: [String: String] = [:]
         ) {
             self.functionTimeoutMs = functionTimeoutMs

@@ -11,55 +11,37 @@ struct InteractiveWorker: Sendable {
     let observe: @Sendable (InteractiveEvent) -> Void
 
     func run(session: InteractiveSession, started: CheckedContinuation<InitOutcome, any Error>) async {
-        let configuration = SandboxConfiguration(
-            functionPath: subject.functionPath, layers: subject.layers, handler: subject.handler,
-            memoryMB: settings.memoryMB)
-        let layout: SandboxLayout
-        let server: RuntimeAPIServer
-        let mailbox = EventMailbox()
-        let (clock, observe) = (self.clock, self.observe)
-        do {
-            layout = try SandboxLayout.create(configuration)
-        } catch {
-            started.resume(throwing: error)
-            return
-        }
-        defer { layout.remove() }
-        do {
-            server = try await RuntimeAPIServer.start(
-                elapsedMs: { clock.elapsedMs },
-                onEvent: { mailbox.post(.server($0)) },
-                onExchange: { observe(.exchange($0)) },
-                // A serve session may run for hours: only recent exchanges keep their bodies.
-                bodyRetention: 64
-            )
-        } catch {
-            started.resume(throwing: error)
-            return
-        }
-        let environment = ExecutionEnvironment(
-            settings: EnvironmentSettings(
-                functionTimeoutMs: settings.functionTimeoutMs, initTimeoutMs: settings.initTimeoutMs,
-                memoryMB: settings.memoryMB, variables: settings.variables, settleMs: 0),
-            layout: layout,
-            server: server,
-            clock: clock,
-            mailbox: mailbox,
+        let observe = self.observe
+        let observers = ExecutionEnvironment.Observers(
+            onExchange: { observe(.exchange($0)) },
+            // A serve session may run for hours: only recent exchanges keep their bodies.
+            bodyRetention: 64,
             output: OutputCollector(onLine: { observe(.output($0)) }, onEvent: { observe(.process($0)) })
         )
+        let environmentSettings = EnvironmentSettings(
+            functionTimeoutMs: settings.functionTimeoutMs, initTimeoutMs: settings.initTimeoutMs,
+            memoryMB: settings.memoryMB, variables: settings.variables, settleMs: 0)
         do {
-            let record = try await environment.initialize()
-            observe(.initEnded(outcome: record.outcome, durationMs: record.durationMs, atMs: record.endedAtMs))
-            started.resume(returning: record.outcome)
+            try await ExecutionEnvironment.withEnvironment(
+                subject: subject, settings: environmentSettings, clock: clock, observers: observers
+            ) { environment in
+                let record: InitRecord
+                do {
+                    record = try await environment.initialize()
+                } catch {
+                    started.resume(throwing: error)
+                    return
+                }
+                observe(.initEnded(outcome: record.outcome, durationMs: record.durationMs, atMs: record.endedAtMs))
+                started.resume(returning: record.outcome)
+                while let job = await session.nextJob() {
+                    job.reply(await answer(job.request, in: environment))
+                }
+            }
         } catch {
-            await environment.shutdown()
+            // Only building the environment throws out here: the layout or the server could not be set up.
             started.resume(throwing: error)
-            return
         }
-        while let job = await session.nextJob() {
-            job.reply(await answer(job.request, in: environment))
-        }
-        await environment.shutdown()
     }
 
     /// Runs one invocation as `ExecutionEnvironment.invoke` does (re-init first when the runtime is gone) and

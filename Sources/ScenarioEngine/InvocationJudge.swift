@@ -75,7 +75,7 @@ struct InvocationJudge {
             let ms = (record.answeredAtMs ?? record.deliveredAtMs) - record.deliveredAtMs
             return "\(record.outcome.rawValue) after \(Int(ms.rounded())) ms (status \(record.answerStatus ?? 0))"
         case .timeout: return "timeout: no answer before the deadline; process group killed"
-        case .crash: return "crash: the process ended before answering"
+        case .crash: return "crash: the process ended before answering" + (record.crashCause.map { " (\($0))" } ?? "")
         case .abandoned: return "abandoned: the runtime polled /next again without answering"
         case .notDelivered: return "not delivered: the runtime was not polling /next"
         }

@@ -106,8 +106,10 @@ enum InvokeAPIAnswer {
         return error(id, type: "Sandbox.Timedout", message: "Task timed out after \(seconds) seconds")
     }
 
+    /// `Runtime.OutOfMemory` when the memory limit killed it (runtime-api.md §1.9), else `Runtime.ExitError`.
     static func exitError(_ id: String, _ status: ExitStatus?) -> InvokeResponse {
-        error(id, type: "Runtime.ExitError", message: "RequestId: \(id) Error: \(exitReason(status))")
+        let type = status == .outOfMemory ? "Runtime.OutOfMemory" : "Runtime.ExitError"
+        return error(id, type: type, message: "RequestId: \(id) Error: \(exitReason(status))")
     }
 
     /// The bootstrap could not be started at all.
@@ -120,6 +122,7 @@ enum InvokeAPIAnswer {
         switch status {
         case .exited(let code) where code != 0: "Runtime exited with error: exit status \(code)"
         case .signalled(let signal): "Runtime exited with error: signal: \(goSignalName(signal))"
+        case .outOfMemory: "Runtime exited with error: signal: killed"
         case .exited, .none: "Runtime exited without providing a reason"
         }
     }

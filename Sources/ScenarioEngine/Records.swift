@@ -33,6 +33,8 @@ struct InvocationRecord: Sendable {
     var processStart: Int
     /// The init that ran for this invocation when `reinit` is true.
     var initRecord: InitRecord?
+    /// How the process ended, when the outcome is a crash ("killed for exceeding the memory limit (OOM)", ...).
+    var crashCause: String?
 }
 
 /// The process state the engine saw for a `process` step.

@@ -9,13 +9,25 @@ public struct Subject: Sendable {
     public var handler: String
     public var capabilities: [String]
     public var name: String
+    /// Where its environments are built: Lambda's view (`lambda`) or private folders (`process`).
+    public var isolation: Isolation
+    /// The memory size for scenarios that do not set one (`--memory-mb`).
+    public var memoryMB: Int
+    /// The size of `/tmp` (`--ephemeral-storage-mb`).
+    public var ephemeralStorageMB: Int
 
-    public init(functionPath: String, layers: [String] = [], handler: String, capabilities: [String], name: String) {
+    public init(
+        functionPath: String, layers: [String] = [], handler: String, capabilities: [String], name: String,
+        isolation: Isolation = .process, memoryMB: Int = 128, ephemeralStorageMB: Int = 512
+    ) {
         self.functionPath = functionPath
         self.layers = layers
         self.handler = handler
         self.capabilities = capabilities
         self.name = name
+        self.isolation = isolation
+        self.memoryMB = memoryMB
+        self.ephemeralStorageMB = ephemeralStorageMB
     }
 
     /// Reads `lambdaspec.json` from the function folder; `handler` overrides the manifest's.
@@ -51,18 +63,32 @@ public struct Subject: Sendable {
         )
     }
 
-    var sandboxConfiguration: SandboxConfiguration {
-        SandboxConfiguration(functionPath: functionPath, layers: layers, handler: handler)
+    /// The configuration of one environment; `memoryMB` is the scenario's own, when it sets one.
+    func sandboxConfiguration(memoryMB: Int? = nil) -> SandboxConfiguration {
+        SandboxConfiguration(
+            functionPath: functionPath, layers: layers, handler: handler, memoryMB: memoryMB ?? self.memoryMB,
+            ephemeralStorageMB: ephemeralStorageMB, isolation: isolation)
+    }
+
+    /// What `validate` learnt for the report.
+    public struct Validation: Sendable {
+        /// For each `/opt` path that several layers provided, the layer that won.
+        public var layerOrigins: [String: String]
+        /// The isolation and limits, with those this machine cannot enforce.
+        public var environment: EnvironmentReport
     }
 
     /// Builds the layout once and removes it, so a missing bootstrap or bad layer stops the run before it starts.
-    ///
-    /// - Returns: for each `/opt` path that several layers provided, the layer that won (for the report).
     @discardableResult
-    public func validate() throws(SandboxError) -> [String: String] {
-        let layout = try SandboxLayout.create(sandboxConfiguration)
+    public func validate() throws(SandboxError) -> Validation {
+        let layout = try SandboxLayout.create(sandboxConfiguration())
         defer { layout.remove() }
-        return layout.layerOrigins
+        if isolation == .lambda { _ = try layout.launchPlan(environment: [:]) }
+        return Validation(
+            layerOrigins: layout.layerOrigins,
+            environment: EnvironmentReport(
+                isolation: isolation.rawValue, memoryMB: memoryMB, ephemeralStorageMB: ephemeralStorageMB,
+                unenforcedLimits: layout.unenforcedLimits))
     }
 }
 

@@ -1,0 +1,53 @@
+/// Everything needed to start one bootstrap: the command, its environment, and where its processes are confined.
+public struct LaunchPlan: Sendable {
+    public var executable: String
+    /// argv[1...]; argv[0] is `executable`.
+    public var arguments: [String]
+    public var environment: [String: String]
+    public var workingDirectory: String
+    /// Every process of the bootstrap joins this cgroup before it starts.
+    public var cgroup: ResourceCgroup?
+    /// bubblewrap reports a child killed by signal N as exit status 128+N; this turns it back into the signal.
+    public var signalsAsExitCodes: Bool
+
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
+        cgroup: ResourceCgroup? = nil, signalsAsExitCodes: Bool = false
+    ) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.cgroup = cgroup
+        self.signalsAsExitCodes = signalsAsExitCodes
+    }
+}
+
+extension SandboxLayout {
+    /// How to start this layout's bootstrap with `environment`: directly (`process`), or inside bubblewrap and the
+    /// environment's cgroup (`lambda`).
+    public func launchPlan(environment: [String: String]) throws(SandboxError) -> LaunchPlan {
+        guard configuration.isolation == .lambda else {
+            return LaunchPlan(executable: bootstrapPath, environment: environment, workingDirectory: taskRoot)
+        }
+        let bubblewrap = try IsolationProbe.bubblewrap.get()
+        let place = visiblePath(of: bootstrapPlace)
+        let leavesTaskRoot =
+            bootstrapPlace == taskRoot + "/bootstrap"
+            && !FileTree.isContained(bootstrapPath, in: FileTree.realPath(taskRoot) ?? taskRoot)
+        let command = BubblewrapCommand(
+            bubblewrap: bubblewrap, rootFileSystem: "/", taskRoot: taskRoot, optDirectory: optDirectory,
+            runtimeDirectory: runtimeDirectory, tmpDirectory: tmpDirectory,
+            taskBootstrapTarget: leavesTaskRoot ? bootstrapPath : nil, bootstrap: place)
+        return LaunchPlan(
+            executable: bubblewrap, arguments: command.arguments, environment: environment, workingDirectory: root,
+            cgroup: cgroup, signalsAsExitCodes: true)
+    }
+
+    /// A host path inside the task root or `/opt` as the runtime sees it.
+    func visiblePath(of hostPath: String) -> String {
+        if hostPath.hasPrefix(taskRoot + "/") { return visibleTaskRoot + hostPath.dropFirst(taskRoot.count) }
+        if hostPath.hasPrefix(optDirectory + "/") { return visibleOptDirectory + hostPath.dropFirst(optDirectory.count) }
+        return hostPath
+    }
+}
