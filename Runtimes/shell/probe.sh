@@ -35,6 +35,9 @@ PROBE_DECODE='
         elif $op == "sleep"     then [(.ms | seconds), (.ms | tojson)]
         elif $op == "tmp-write" then [.name, .data]
         elif $op == "tmp-read"  then [.name]
+        elif $op == "tmp-fill"  then [.name, (.mb | tojson)]
+        elif $op == "allocate"  then [(.mb | tojson)]
+        elif $op == "cwd"       then []
         elif $op == "log"       then [.message, .stream]
         elif $op == "exit"      then [.code]
         elif $op == "stream"    then [(.delayMs | seconds), (.fail != null)] + [.chunks[]?]
@@ -99,6 +102,24 @@ handler() {
                 return 1
             fi
             RESPONSE='{"written":true}'
+            ;;
+        tmp-fill)
+            path=${TMPDIR:-/tmp}/${field[1]}
+            if ! failure=$(head -c $((field[2] * 1048576)) /dev/zero 2>&1 > "$path"); then
+                rm -f "$path"
+                ERROR_TYPE=Probe.TmpFull ERROR_MESSAGE="cannot write ${field[2]} MB to $path: ${failure:-write failed}"
+                return 1
+            fi
+            RESPONSE="{\"filled\":${field[2]}}"
+            ;;
+        cwd)
+            RESPONSE=$(jq -cn --arg cwd "$PWD" '{cwd: $cwd}')
+            ;;
+        allocate)
+            # The bytes live in this shell's own memory, touched page by page as bash copies them in.
+            PROBE_BLOCK=$(head -c $((field[1] * 1048576)) /dev/zero | tr '\0' x)
+            RESPONSE="{\"allocated\":${field[1]}}"
+            PROBE_BLOCK=
             ;;
         tmp-read)
             path=${TMPDIR:-/tmp}/${field[1]}

@@ -84,14 +84,19 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
     public var variables: [String: String]
     /// How long after the last step the engine waits for the runtime to poll `/next` again.
     public var settleMs: Int
+    /// The scenario checks Lambda's memory or `/tmp` limit: it runs only where they are enforced (`lambda`
+    /// isolation with a cgroup and a sized /tmp) and is skipped elsewhere, never passed on an unlimited machine.
+    public var needsLimits: Bool
 
     public init(
         functionTimeoutMs: Int = 1500,
         initTimeoutMs: Int = 3000,
         memoryMB: Int? = nil,
         variables: [String: String] = [:],
-        settleMs: Int = 1000
+        settleMs: Int = 1000,
+        needsLimits: Bool = false
     ) {
+        self.needsLimits = needsLimits
         self.functionTimeoutMs = functionTimeoutMs
         self.initTimeoutMs = initTimeoutMs
         self.memoryMB = memoryMB
@@ -100,7 +105,7 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case functionTimeoutMs, initTimeoutMs, memoryMB, variables, settleMs
+        case functionTimeoutMs, initTimeoutMs, memoryMB, variables, settleMs, needsLimits
     }
 
     public init(from decoder: any Decoder) throws {
@@ -113,5 +118,6 @@ public struct EnvironmentSettings: Codable, Sendable, Hashable {
         memoryMB = try container.decodeIfPresent(Int.self, forKey: .memoryMB)
         variables = try container.decodeIfPresent([String: String].self, forKey: .variables) ?? [:]
         settleMs = try container.decodeIfPresent(Int.self, forKey: .settleMs) ?? defaults.settleMs
+        needsLimits = try container.decodeIfPresent(Bool.self, forKey: .needsLimits) ?? false
     }
 }

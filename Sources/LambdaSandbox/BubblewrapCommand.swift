@@ -16,9 +16,10 @@ struct BubblewrapCommand {
     var optDirectory: String
     var runtimeDirectory: String
     var tmpDirectory: String
-    /// When the task root's `bootstrap` is a symlink that leaves the folder: the file it points to. `/var/task`
-    /// is then assembled entry by entry with that file in the symlink's place, as `zip` would store it.
-    var taskBootstrapTarget: String?
+    /// Top-level symlinks of the task root that leave it, by name, with the file or folder they resolve to.
+    /// `/var/task` is then assembled entry by entry with the targets in the symlinks' places, as `zip` stores a
+    /// symlink's target when the folder is packaged (a symlink into the host would dangle on Lambda).
+    var escapingSymlinks: [String: String] = [:]
     /// The bootstrap as the runtime sees it, e.g. `/var/task/bootstrap`.
     var bootstrap: String
 
@@ -38,11 +39,11 @@ struct BubblewrapCommand {
             }
         }
         arguments += ["--dir", "/var"]
-        if let taskBootstrapTarget {
+        if !escapingSymlinks.isEmpty {
             arguments += ["--dir", "/var/task"]
             for entry in FileTree.directoryEntries(taskRoot) {
-                let source = entry == "bootstrap" ? taskBootstrapTarget : taskRoot + "/" + entry
-                if entry != "bootstrap", FileTree.kind(at: source) == .symlink,
+                let source = escapingSymlinks[entry] ?? taskRoot + "/" + entry
+                if escapingSymlinks[entry] == nil, FileTree.kind(at: source) == .symlink,
                     let target = try? FileTree.symlinkTarget(source)
                 {
                     arguments += ["--symlink", target, "/var/task/" + entry]

@@ -32,16 +32,25 @@ extension SandboxLayout {
         }
         let bubblewrap = try IsolationProbe.bubblewrap.get()
         let place = visiblePath(of: bootstrapPlace)
-        let leavesTaskRoot =
-            bootstrapPlace == taskRoot + "/bootstrap"
-            && !FileTree.isContained(bootstrapPath, in: FileTree.realPath(taskRoot) ?? taskRoot)
         let command = BubblewrapCommand(
             bubblewrap: bubblewrap, rootFileSystem: "/", taskRoot: taskRoot, optDirectory: optDirectory,
-            runtimeDirectory: runtimeDirectory, tmpDirectory: tmpDirectory,
-            taskBootstrapTarget: leavesTaskRoot ? bootstrapPath : nil, bootstrap: place)
+            runtimeDirectory: runtimeDirectory, tmpDirectory: tmpDirectory, escapingSymlinks: escapingSymlinks(),
+            bootstrap: place)
         return LaunchPlan(
             executable: bubblewrap, arguments: command.arguments, environment: environment, workingDirectory: root,
             cgroup: cgroup, signalsAsExitCodes: true)
+    }
+
+    /// The task root's top-level symlinks that resolve outside it, with their targets.
+    func escapingSymlinks() -> [String: String] {
+        let base = FileTree.realPath(taskRoot) ?? taskRoot
+        var found: [String: String] = [:]
+        for entry in FileTree.directoryEntries(taskRoot) where FileTree.kind(at: taskRoot + "/" + entry) == .symlink {
+            if let target = FileTree.realPath(taskRoot + "/" + entry), !FileTree.isContained(target, in: base) {
+                found[entry] = target
+            }
+        }
+        return found
     }
 
     /// A host path inside the task root or `/opt` as the runtime sees it.

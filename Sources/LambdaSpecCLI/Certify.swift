@@ -2,6 +2,7 @@ import ArgumentParser
 import ConformanceModel
 import ConformanceReports
 import Foundation
+import LambdaSandbox
 import LayerCertification
 import ScenarioEngine
 
@@ -165,7 +166,9 @@ extension LambdaSpec {
                 subject.isolation = try environment.resolveIsolation()
                 subject.memoryMB = environment.memoryMB
                 subject.ephemeralStorageMB = environment.ephemeralStorageMB
-                try subject.validate()
+                let validation = try subject.validate()
+                subject.limitsEnforced =
+                    subject.isolation == .lambda && validation.environment.unenforcedLimits.isEmpty
             } catch let error as SetupError {
                 throw error
             } catch {

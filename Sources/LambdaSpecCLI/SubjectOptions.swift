@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConformanceModel
 import LambdaSandbox
 import ScenarioEngine
 
@@ -33,7 +34,9 @@ struct SubjectOptions: ParsableArguments {
             subject.isolation = try environment.resolveIsolation()
             subject.memoryMB = environment.memoryMB
             subject.ephemeralStorageMB = environment.ephemeralStorageMB
-            return (subject, try subject.validate())
+            let validation = try subject.validate()
+            subject.limitsEnforced = subject.isolation == .lambda && validation.environment.unenforcedLimits.isEmpty
+            return (subject, validation)
         } catch let error as SetupError {
             throw error
         } catch {

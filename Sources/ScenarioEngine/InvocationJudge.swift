@@ -4,6 +4,7 @@ import ConformanceModel
 struct InvocationJudge {
     let exchanges: [RecordedExchange]
     let logs: [LogLine]
+    var processEvents: [ProcessEvent] = []
     let evaluator: MatcherEvaluator
     let label: String
 
@@ -77,8 +78,24 @@ struct InvocationJudge {
         case .timeout: return "timeout: no answer before the deadline; process group killed"
         case .crash: return "crash: the process ended before answering" + (record.crashCause.map { " (\($0))" } ?? "")
         case .abandoned: return "abandoned: the runtime polled /next again without answering"
-        case .notDelivered: return "not delivered: the runtime was not polling /next"
+        case .notDelivered: return "not delivered: the runtime was not polling /next" + whyNotPolling(record)
         }
+    }
+}
+
+extension InvocationJudge {
+    /// How the runtime that should have polled ended, and its last stderr line: the cause a user needs
+    /// ("killed for exceeding the memory limit", "Read-only file system"), not only the symptom.
+    func whyNotPolling(_ record: InvocationRecord) -> String {
+        let start = record.initRecord?.processStart ?? record.processStart
+        var causes: [String] = []
+        if let exit = processEvents.last(where: { $0.processStart == start && $0.kind == .exited }) {
+            causes.append("exit: \(exit.detail)")
+        }
+        if let line = logs.last(where: { $0.processStart == start && $0.stream == .stderr }) {
+            causes.append("last stderr: \(line.text.prefix(200))")
+        }
+        return causes.isEmpty ? "" : " (" + causes.joined(separator: "; ") + ")"
     }
 }
 

@@ -6,6 +6,8 @@ struct Judge {
     let exchanges: [RecordedExchange]
     let logs: [LogLine]
     let environment: [String: String]
+    /// Starts, exits and kills of the runtime, so a failure can name how the process ended.
+    var processEvents: [ProcessEvent] = []
 
     func checks(for records: [StepRecord]) -> [CheckResult] {
         var results: [CheckResult] = []
@@ -30,6 +32,7 @@ struct Judge {
                 results += InvocationJudge(
                     exchanges: exchanges,
                     logs: logs,
+                    processEvents: processEvents,
                     evaluator: MatcherEvaluator(context: context),
                     label: label
                 ).checks(expectation, invocation, windowEnd: nextDelivery)

@@ -19,10 +19,20 @@ public struct ScenarioRunner: Sendable {
                 message: "the probe does not declare: \(missing.joined(separator: ", "))"
             )
         }
+        if scenario.environment.needsLimits && !subject.limitsEnforced {
+            return ScenarioResult(
+                scenario: scenario,
+                status: .skipped,
+                durationMs: 0,
+                message: "needs enforced memory and /tmp limits: lambda isolation, as root or with delegated cgroups"
+            )
+        }
         let clock = ScenarioClock()
         do {
             let (records, exchanges, output, environment) = try await play(scenario, clock: clock)
-            let judge = Judge(exchanges: exchanges, logs: output.allLines, environment: environment)
+            let judge = Judge(
+                exchanges: exchanges, logs: output.allLines, environment: environment,
+                processEvents: output.allEvents)
             var checks = judge.checks(for: records)
             let wire = WireCheckEvaluator(exchanges: exchanges)
             checks += scenario.checks.map(wire.evaluate)

@@ -15,6 +15,9 @@ public struct Subject: Sendable {
     public var memoryMB: Int
     /// The size of `/tmp` (`--ephemeral-storage-mb`).
     public var ephemeralStorageMB: Int
+    /// Whether the memory and `/tmp` limits are enforced (set from `validate()`); scenarios that check them are
+    /// skipped otherwise.
+    public var limitsEnforced = false
 
     public init(
         functionPath: String, layers: [String] = [], handler: String, capabilities: [String], name: String,

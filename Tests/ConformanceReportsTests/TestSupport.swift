@@ -13,9 +13,12 @@ enum Python {
     ///   - script: Python source, passed with `-c`.
     ///   - arguments: available as `sys.argv[1:]`.
     static func run(_ script: String, arguments: [String] = []) throws -> Output {
+        // Debian's python3, where .ci/setup installs python3-jsonschema and python3-junitparser; else the first on PATH.
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
+        let system = "/usr/bin/python3"
+        let useSystem = FileManager.default.isExecutableFile(atPath: system)
+        process.executableURL = URL(fileURLWithPath: useSystem ? system : "/usr/bin/env")
+        process.arguments = (useSystem ? [] : ["python3"]) + ["-c", script] + arguments
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -10,6 +10,8 @@ struct SandboxEnvironmentTests {
         "AWS_DEFAULT_REGION", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
         "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
         "AWS_LAMBDA_INITIALIZATION_TYPE", "TZ", "LANG", "TMPDIR", "PATH", "LD_LIBRARY_PATH", "HOME",
+        "AWS_XRAY_DAEMON_ADDRESS", "_AWS_XRAY_DAEMON_ADDRESS", "_AWS_XRAY_DAEMON_PORT", "AWS_XRAY_CONTEXT_MISSING",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
     ]
 
     @Test("It holds exactly the documented keys and nothing from the caller's environment")
@@ -43,13 +45,34 @@ struct SandboxEnvironmentTests {
             #expect(environment["LANG"] == "en_US.UTF-8")
             #expect(environment["PATH"] == "/usr/local/bin:/usr/bin/:/bin:\(layout.optDirectory)/bin")
             let task = folder + "/function"
+            let runtime = layout.runtimeDirectory
             #expect(
                 environment["LD_LIBRARY_PATH"]
-                    == "/lib64:/usr/lib64:\(task):\(task)/lib:\(layout.optDirectory)/lib")
+                    == "/var/lang/lib:/lib64:/usr/lib64:\(runtime):\(runtime)/lib:\(task):\(task)/lib:"
+                    + "\(layout.optDirectory)/lib")
+            #expect(environment["AWS_ACCESS_KEY_ID"] != caller["AWS_ACCESS_KEY_ID"])
             let stream = try #require(environment["AWS_LAMBDA_LOG_STREAM_NAME"])
             #expect(
                 stream.range(of: #"^\d{4}/\d{2}/\d{2}/\[\$LATEST\][0-9a-f]{32}$"#, options: .regularExpression)
                     != nil, "\(stream)")
+        }
+    }
+
+    @Test("In lambda isolation the paths are Lambda's own and there is no TMPDIR or HOME")
+    func lambdaIsolationPaths() async throws {
+        try await withTemporaryFolder { folder in
+            try writeFile(folder + "/function/bootstrap", "#!/bin/sh\n", mode: 0o755)
+            let layout = try SandboxLayout.create(
+                .init(functionPath: folder + "/function", handler: "h", isolation: .lambda))
+            defer { layout.remove() }
+            let environment = layout.environment(runtimeAPI: "127.0.0.1:1", extra: [:])
+            #expect(Set(environment.keys) == Self.documentedKeys.subtracting(["TMPDIR", "HOME"]))
+            #expect(environment["LAMBDA_TASK_ROOT"] == "/var/task")
+            #expect(environment["LAMBDA_RUNTIME_DIR"] == "/var/runtime")
+            #expect(environment["PATH"] == "/usr/local/bin:/usr/bin/:/bin:/opt/bin")
+            #expect(
+                environment["LD_LIBRARY_PATH"]
+                    == "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib")
         }
     }
 

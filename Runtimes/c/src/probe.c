@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* json-c's default nesting limit is 32; echo payloads may nest deeper. */
 #define MAX_JSON_DEPTH 4096
@@ -148,6 +149,61 @@ static void op_tmp_write(json_object *event, const lambda_context *ctx, handler_
     buffer_free(&path);
 }
 
+/* Writes `mb` MiB of zeros to /tmp/<name>; on failure removes the partial file and fails with the errno text. */
+static void op_tmp_fill(json_object *event, const lambda_context *ctx, handler_result *result) {
+    (void)ctx;
+    json_object *mb_field = NULL;
+    json_object_object_get_ex(event, "mb", &mb_field);
+    int64_t mb = json_object_get_int64(mb_field);
+    buffer path = {0};
+    tmp_path(&path, string_field(event, "name", ""));
+    static char chunk[1 << 20];
+    FILE *file = fopen(path.data, "wb");
+    int failure = file == NULL ? errno : 0;
+    for (int64_t written = 0; file != NULL && failure == 0 && written < mb; written++) {
+        if (fwrite(chunk, 1, sizeof chunk, file) != sizeof chunk) failure = errno;
+    }
+    if (file != NULL && fclose(file) != 0 && failure == 0) failure = errno;
+    if (failure == 0) {
+        respond_pair(result, "filled", json_object_new_int64(mb));
+    } else {
+        unlink(path.data);
+        char message[512];
+        snprintf(message, sizeof message, "cannot write %lld MB to %s: %s", (long long)mb, path.data, strerror(failure));
+        handler_fail(result, "Probe.TmpFull", message);
+    }
+    buffer_free(&path);
+}
+
+/* The working directory the handler runs in. */
+static void op_cwd(json_object *event, const lambda_context *ctx, handler_result *result) {
+    (void)event;
+    (void)ctx;
+    char directory[4096];
+    if (getcwd(directory, sizeof directory) == NULL) {
+        handler_fail(result, "Probe.CwdFailed", strerror(errno));
+        return;
+    }
+    respond_pair(result, "cwd", json_object_new_string(directory));
+}
+
+/* Allocates `mb` MiB, writes every byte so the pages are really resident, and frees it on return. */
+static void op_allocate(json_object *event, const lambda_context *ctx, handler_result *result) {
+    (void)ctx;
+    json_object *mb_field = NULL;
+    json_object_object_get_ex(event, "mb", &mb_field);
+    int64_t mb = json_object_get_int64(mb_field);
+    size_t bytes = (size_t)(mb > 0 ? mb : 0) << 20;
+    volatile char *block = malloc(bytes > 0 ? bytes : 1);
+    if (block == NULL) {
+        handler_fail(result, "Probe.AllocationFailed", "malloc returned NULL");
+        return;
+    }
+    for (size_t index = 0; index < bytes; index += 4096) block[index] = 'x';
+    free((void *)block);
+    respond_pair(result, "allocated", json_object_new_int64(mb));
+}
+
 static void op_tmp_read(json_object *event, const lambda_context *ctx, handler_result *result) {
     (void)ctx;
     buffer path = {0};
@@ -272,6 +328,7 @@ static const struct {
 } ops[] = {
     {"echo", op_echo},   {"context", op_context},     {"env", op_env},           {"error", op_error},
     {"sleep", op_sleep}, {"counter", op_counter},     {"tmp-write", op_tmp_write}, {"tmp-read", op_tmp_read},
+    {"tmp-fill", op_tmp_fill}, {"allocate", op_allocate}, {"cwd", op_cwd},
     {"log", op_log},     {"exit", op_exit},           {"crash", op_crash},       {"large", op_large},
     {"stream", op_stream},
 };

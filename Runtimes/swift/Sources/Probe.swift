@@ -96,6 +96,24 @@ struct Probe: Sendable {
             let path = try Self.tmpPath(event)
             try Data((event["data"]?.stringValue ?? "").utf8).write(to: URL(fileURLWithPath: path))
             return .json(.object(["written": .bool(true)]))
+        case "tmp-fill":
+            let path = try Self.tmpPath(event)
+            let megabytes = try Self.int(event, "mb")
+            if let failure = Self.fill(path, megabytes: megabytes) {
+                unlink(path)
+                throw FunctionError(
+                    errorType: "Probe.TmpFull", errorMessage: "cannot write \(megabytes) MB to \(path): \(failure)")
+            }
+            return .json(.object(["filled": .int(Int64(megabytes))]))
+        case "cwd":
+            return .json(.object(["cwd": .string(FileManager.default.currentDirectoryPath)]))
+        case "allocate":
+            let megabytes = max(try Self.int(event, "mb"), 0)
+            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(megabytes << 20, 1), alignment: 4096)
+            defer { block.deallocate() }
+            // Touch every page so the memory is really resident, as a handler's working set would be.
+            for offset in stride(from: 0, to: megabytes << 20, by: 4096) { block[offset] = 0x78 }
+            return .json(.object(["allocated": .int(Int64(megabytes))]))
         case "tmp-read":
             let path = try Self.tmpPath(event)
             let data = FileManager.default.contents(atPath: path)
@@ -149,6 +167,18 @@ struct Probe: Sendable {
     }
 
     /// `${TMPDIR:-/tmp}/<name>`: the suite gives each environment its own /tmp through `TMPDIR`.
+    /// Writes `megabytes` MiB of zeros; returns the `strerror` text of the first failure.
+    private static func fill(_ path: String, megabytes: Int) -> String? {
+        guard let file = fopen(path, "wb") else { return String(cString: strerror(errno)) }
+        let chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var failure: String?
+        for _ in 0..<max(megabytes, 0) where failure == nil {
+            if fwrite(chunk, 1, chunk.count, file) != chunk.count { failure = String(cString: strerror(errno)) }
+        }
+        if fclose(file) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
+    }
+
     private static func tmpPath(_ event: JSON) throws -> String {
         guard let name = event["name"]?.stringValue, !name.isEmpty else {
             throw FunctionError(errorType: "Probe.InvalidEvent", errorMessage: "'name' must be a non-empty string")

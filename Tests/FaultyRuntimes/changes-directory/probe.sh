@@ -1,0 +1,1 @@
+../../../Runtimes/shell/probe.sh
