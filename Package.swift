@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ScenarioEngine", "ConformanceReports", "ConformanceTestSupport"],
+            dependencies: ["ScenarioEngine", "ConformanceReports", "ConformanceTestSupport", "LambdaSandbox"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -13,7 +13,8 @@ public struct ProbeManifest: Codable, Sendable, Hashable {
     /// Every capability PROBE.md defines; `tmp` covers `tmp-write` and `tmp-read`; `stream-trailers` is the
     /// `stream` op's `fail` (error trailers after a started stream), which some HTTP clients cannot send.
     public static let allCapabilities = [
-        "echo", "context", "env", "error", "sleep", "counter", "tmp", "tmp-fill", "allocate", "cwd", "log", "exit", "crash", "large", "stream",
+        "echo", "context", "env", "error", "sleep", "counter", "tmp", "tmp-fill", "allocate", "cwd", "log", "exit",
+        "crash", "large", "stream",
         "stream-trailers",
     ]
 }

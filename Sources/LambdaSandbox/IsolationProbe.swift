@@ -7,7 +7,8 @@ public enum IsolationProbe {
     public static func resolve(_ request: IsolationRequest) throws(SandboxError) -> (Isolation, warning: String?) {
         switch request {
         case .process: return (.process, nil)
-        case .lambda: _ = try bubblewrap.get()
+        case .lambda:
+            _ = try bubblewrap.get()
             return (.lambda, nil)
         case .auto:
             switch bubblewrap {

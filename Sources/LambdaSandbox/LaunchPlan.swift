@@ -56,7 +56,9 @@ extension SandboxLayout {
     /// A host path inside the task root or `/opt` as the runtime sees it.
     func visiblePath(of hostPath: String) -> String {
         if hostPath.hasPrefix(taskRoot + "/") { return visibleTaskRoot + hostPath.dropFirst(taskRoot.count) }
-        if hostPath.hasPrefix(optDirectory + "/") { return visibleOptDirectory + hostPath.dropFirst(optDirectory.count) }
+        if hostPath.hasPrefix(optDirectory + "/") {
+            return visibleOptDirectory + hostPath.dropFirst(optDirectory.count)
+        }
         return hostPath
     }
 }

@@ -62,7 +62,9 @@ public final class ResourceCgroup: Sendable {
         switch hierarchy {
         case .v1: file = memoryFolder + "/memory.max_usage_in_bytes"
         case .v2:
-            file = memoryFolder + (FileTree.kind(at: memoryFolder + "/memory.peak") == nil ? "/memory.current" : "/memory.peak")
+            file =
+                memoryFolder
+                + (FileTree.kind(at: memoryFolder + "/memory.peak") == nil ? "/memory.current" : "/memory.peak")
         }
         return read(file).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }.map { $0 / 1024 }
     }

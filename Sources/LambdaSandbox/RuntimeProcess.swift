@@ -35,7 +35,8 @@ public final class RuntimeProcess: Sendable {
         if let cgroup = plan.cgroup {
             let files = cgroup.processFiles
             let joins = files.indices.map { "echo $$ > \"$\($0 + 1)\"" }.joined(separator: " && ")
-            arguments = ["-c", "\(joins) && shift \(files.count) && exec \"$@\"", "lambdaspec-cgroup"]
+            arguments =
+                ["-c", "\(joins) && shift \(files.count) && exec \"$@\"", "lambdaspec-cgroup"]
                 + files + [executable] + arguments
             executable = "/bin/sh"
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConformanceModel
-import LambdaSandbox
 import Foundation
+import LambdaSandbox
 import MockRuntimeAPI
 import ScenarioEngine
 

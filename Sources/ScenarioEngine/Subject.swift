@@ -81,6 +81,14 @@ public struct Subject: Sendable {
         public var environment: EnvironmentReport
     }
 
+    /// Validates in `isolation` (resolved from `request`) and records whether the limits are enforced.
+    public mutating func prepare(isolation request: IsolationRequest) throws(SandboxError) -> Validation {
+        isolation = try IsolationProbe.resolve(request).0
+        let validation = try validate()
+        limitsEnforced = isolation == .lambda && validation.environment.unenforcedLimits.isEmpty
+        return validation
+    }
+
     /// Builds the layout once and removes it, so a missing bootstrap or bad layer stops the run before it starts.
     @discardableResult
     public func validate() throws(SandboxError) -> Validation {

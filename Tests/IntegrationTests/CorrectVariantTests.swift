@@ -1,5 +1,6 @@
 import ConformanceModel
 import Foundation
+import LambdaSandbox
 import ScenarioEngine
 import Testing
 
@@ -24,7 +25,9 @@ extension Integration {
                 Variant.self,
                 from: Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent("variant.json"))
             )
-            let subject = try Subject.load(functionPath: path, handler: nil)
+            var subject = try Subject.load(functionPath: path, handler: nil)
+            // Lambda's view wherever this machine allows it, as `run` does by default.
+            _ = try subject.prepare(isolation: .auto)
             let scenarios = try ScenarioCatalogue.load(directory: PackagePaths.catalogue)
             let results = await CatalogueRunner(subject: subject, jobs: 2).run(scenarios)
             for result in results {

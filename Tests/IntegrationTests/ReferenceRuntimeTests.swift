@@ -1,5 +1,6 @@
 import ConformanceModel
 import Foundation
+import LambdaSandbox
 import ScenarioEngine
 import Testing
 
@@ -20,7 +21,9 @@ extension Integration {
                 FileManager.default.isExecutableFile(atPath: bootstrap),
                 "\(bootstrap) is missing: `swift build` builds the C and Swift reference runtimes"
             )
-            let subject = try Subject.load(functionPath: path, handler: nil)
+            var subject = try Subject.load(functionPath: path, handler: nil)
+            // Lambda's view wherever this machine allows it, as `run` does by default.
+            _ = try subject.prepare(isolation: .auto)
             let scenarios = try ScenarioCatalogue.load(directory: PackagePaths.catalogue)
             let results = await CatalogueRunner(subject: subject, jobs: 2).run(scenarios)
             #expect(results.count == scenarios.count)
