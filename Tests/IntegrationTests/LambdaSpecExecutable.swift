@@ -54,8 +54,11 @@ enum LambdaSpecExecutable {
     /// Runs a Python snippet (the independent consumers: jsonschema, junitparser); returns its status and output.
     static func python(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
+        // Debian's python3, where .ci/setup installs python3-junitparser; else the first on PATH.
+        let system = "/usr/bin/python3"
+        let useSystem = FileManager.default.isExecutableFile(atPath: system)
+        process.executableURL = URL(fileURLWithPath: useSystem ? system : "/usr/bin/env")
+        process.arguments = (useSystem ? [] : ["python3"]) + ["-c", script] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
