@@ -9,7 +9,6 @@ struct BubblewrapCommand {
     /// The system folders taken from the root file system: enough for a dynamic loader, libc and a shell.
     static let systemEntries = ["usr", "etc", "bin", "sbin", "lib", "lib32", "lib64", "libx32"]
 
-    var bubblewrap: String
     /// The root file system the system folders come from: `/` (the host) or an extracted image.
     var rootFileSystem: String
     var taskRoot: String

@@ -33,7 +33,7 @@ extension SandboxLayout {
         let bubblewrap = try IsolationProbe.bubblewrap.get()
         let place = visiblePath(of: bootstrapPlace)
         let command = BubblewrapCommand(
-            bubblewrap: bubblewrap, rootFileSystem: "/", taskRoot: taskRoot, optDirectory: optDirectory,
+            rootFileSystem: "/", taskRoot: taskRoot, optDirectory: optDirectory,
             runtimeDirectory: runtimeDirectory, tmpDirectory: tmpDirectory, escapingSymlinks: escapingSymlinks(),
             bootstrap: place)
         return LaunchPlan(

@@ -128,9 +128,6 @@ public final class RuntimeProcess: Sendable {
         return monitor.recordGroupPeak(ProcessGroupMemory.peakKilobytes(ofGroup: pid))
     }
 
-    /// True when the cgroup's OOM killer has struck since `baseline` kills.
-    public var outOfMemoryKills: Int { cgroup?.outOfMemoryKills ?? 0 }
-
     /// The leader's own peak resident set in KiB: VmHWM while it runs, the `wait4` figure once reaped.
     public func leaderPeakResidentKilobytes() -> Int? {
         monitor.leaderMaxResidentKilobytes ?? ProcessGroupMemory.highWaterMark(of: pid)

@@ -122,14 +122,15 @@ extension LambdaSpec {
             let staged: StagedLayers
             do { staged = try StagedLayers.stage(layer, under: scratch) } catch { throw SetupError("\(error)") }
             defer { staged.remove() }
-            let subject = try makeSubject(handler: handler, manifest: manifest, layers: staged.paths, scratch: scratch)
+            let (subject, environmentReport) = try makeSubject(
+                handler: handler, manifest: manifest, layers: staged.paths, scratch: scratch)
             var report = await ConformanceSession(
                 subject: subject, scenarios: scenarios, jobs: jobs, strict: true, console: true
             ).run()
             // Name the inputs as given, not the staged copies or the scratch task root.
             report.subject.layers = layer
             report.subject.path = function ?? "(no function code: an empty task root)"
-            report.subject.environment = try? subject.validate().environment
+            report.subject.environment = environmentReport
             FileHandleOutput.standardOutput(ConsoleReporter(useColor: FileHandleOutput.useColor).summary(of: report))
             return (report, subject)
         }
@@ -155,20 +156,16 @@ extension LambdaSpec {
         /// did not hold it; without function code the task root is an empty folder. `layers` are the staged copies.
         private func makeSubject(
             handler: String, manifest: ProbeManifest?, layers: [String], scratch: String
-        ) throws -> Subject {
+        ) throws -> (Subject, EnvironmentReport) {
             let functionPath = function ?? scratch + "/function"
             if function == nil {
                 try FileManager.default.createDirectory(atPath: functionPath, withIntermediateDirectories: true)
             }
             var subject: Subject
+            let validation: Subject.Validation
             do {
                 subject = try Subject.load(functionPath: functionPath, layers: layers, handler: handler)
-                subject.isolation = try environment.resolveIsolation()
-                subject.memoryMB = environment.memoryMB
-                subject.ephemeralStorageMB = environment.ephemeralStorageMB
-                let validation = try subject.validate()
-                subject.limitsEnforced =
-                    subject.isolation == .lambda && validation.environment.unenforcedLimits.isEmpty
+                validation = try environment.prepare(&subject)
             } catch let error as SetupError {
                 throw error
             } catch {
@@ -179,7 +176,7 @@ extension LambdaSpec {
                 subject.name = manifest.name ?? subject.name
             }
             if manifest?.name == nil && function == nil { subject.name = Self.displayName(layer[0]) }
-            return subject
+            return (subject, validation.environment)
         }
 
         static func displayName(_ path: String) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LambdaSandbox
+import ScenarioEngine
 
 extension IsolationRequest: ExpressibleByArgument {}
 
@@ -35,8 +36,16 @@ struct EnvironmentOptions: ParsableArguments {
         }
     }
 
+    /// Applies these options to `subject` and validates it there (the one place `run`, `certify`, `bench` and
+    /// `serve` do so).
+    func prepare(_ subject: inout Subject) throws -> Subject.Validation {
+        subject.memoryMB = memoryMB
+        subject.ephemeralStorageMB = ephemeralStorageMB
+        return try subject.prepare(isolation: resolveIsolation())
+    }
+
     /// The isolation to use; prints the one-line warning when `auto` falls back to `process`.
-    func resolveIsolation() throws -> Isolation {
+    private func resolveIsolation() throws -> Isolation {
         do {
             let (isolation, warning) = try IsolationProbe.resolve(isolation)
             if let warning { FileHandleOutput.standardError(warning + "\n") }

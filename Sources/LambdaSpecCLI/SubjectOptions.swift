@@ -31,11 +31,7 @@ struct SubjectOptions: ParsableArguments {
     func load() throws -> (subject: Subject, validation: Subject.Validation) {
         do {
             var subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
-            subject.isolation = try environment.resolveIsolation()
-            subject.memoryMB = environment.memoryMB
-            subject.ephemeralStorageMB = environment.ephemeralStorageMB
-            let validation = try subject.validate()
-            subject.limitsEnforced = subject.isolation == .lambda && validation.environment.unenforcedLimits.isEmpty
+            let validation = try environment.prepare(&subject)
             return (subject, validation)
         } catch let error as SetupError {
             throw error

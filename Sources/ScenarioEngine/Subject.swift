@@ -81,9 +81,9 @@ public struct Subject: Sendable {
         public var environment: EnvironmentReport
     }
 
-    /// Validates in `isolation` (resolved from `request`) and records whether the limits are enforced.
-    public mutating func prepare(isolation request: IsolationRequest) throws(SandboxError) -> Validation {
-        isolation = try IsolationProbe.resolve(request).0
+    /// Validates in `isolation` and records whether the limits are enforced there.
+    public mutating func prepare(isolation: Isolation) throws(SandboxError) -> Validation {
+        self.isolation = isolation
         let validation = try validate()
         limitsEnforced = isolation == .lambda && validation.environment.unenforcedLimits.isEmpty
         return validation

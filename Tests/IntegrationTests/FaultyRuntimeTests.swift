@@ -37,7 +37,7 @@ extension Integration {
             let folder = PackagePaths.faultyRuntimes.appendingPathComponent(name).path
             var subject = try Subject.load(functionPath: folder, handler: nil)
             // Lambda's view wherever this machine allows it, as `run` does by default.
-            _ = try subject.prepare(isolation: .auto)
+            _ = try subject.prepare(isolation: IsolationProbe.resolve(.auto).0)
             let results = await CatalogueRunner(subject: subject, jobs: 2).run(scenarios)
             for result in results {
                 let expected: ResultStatus = result.level == .must ? .failed : .warning

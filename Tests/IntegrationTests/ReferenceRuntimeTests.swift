@@ -23,7 +23,7 @@ extension Integration {
             )
             var subject = try Subject.load(functionPath: path, handler: nil)
             // Lambda's view wherever this machine allows it, as `run` does by default.
-            _ = try subject.prepare(isolation: .auto)
+            _ = try subject.prepare(isolation: IsolationProbe.resolve(.auto).0)
             let scenarios = try ScenarioCatalogue.load(directory: PackagePaths.catalogue)
             let results = await CatalogueRunner(subject: subject, jobs: 2).run(scenarios)
             #expect(results.count == scenarios.count)
