@@ -1,6 +1,7 @@
 import ConformanceModel
 import ConformanceReports
 import Foundation
+import LambdaSandbox
 import ScenarioEngine
 
 /// One conformance run of a catalogue against a subject, with live console progress; shared by `run` and `certify`.
@@ -12,12 +13,19 @@ struct ConformanceSession {
     /// Print a header and one progress line per finished scenario.
     var console: Bool
 
+    /// The isolation and limits, as the header states them.
+    private var limits: String {
+        guard subject.isolation == .lambda else { return "process isolation (no limits)" }
+        let sizes = "\(subject.memoryMB) MB, /tmp \(subject.ephemeralStorageMB) MB"
+        return "lambda isolation (\(sizes)\(subject.limitsEnforced ? "" : ", limits not enforced"))"
+    }
+
     func run() async -> RunReport {
         let reporter = ConsoleReporter(useColor: FileHandleOutput.useColor)
         if console {
             FileHandleOutput.standardOutput(
                 "lambdaspec \(LambdaSpecVersion.current): \(scenarios.count) scenarios against \(subject.name) "
-                    + "(\(subject.functionPath)), \(jobs) at a time\n"
+                    + "(\(subject.functionPath)), \(jobs) at a time, \(limits)\n"
             )
         }
         let startedAt = Date()
