@@ -2,7 +2,7 @@
 /// this place is worth, so every report and certification records it.
 public struct EnvironmentReport: Codable, Sendable, Hashable {
     /// `lambda` (Lambda's file-system view, uid 993, limits) or `process` (private folders, no limits).
-    public var isolation: String
+    public var isolation: Isolation
     public var memoryMB: Int
     public var ephemeralStorageMB: Int
     /// `host` (the machine's own /usr, /etc, /lib) or the `--rootfs` folder.
@@ -11,7 +11,7 @@ public struct EnvironmentReport: Codable, Sendable, Hashable {
     public var unenforcedLimits: [String]
 
     public init(
-        isolation: String, memoryMB: Int, ephemeralStorageMB: Int, rootFileSystem: String = "host",
+        isolation: Isolation, memoryMB: Int, ephemeralStorageMB: Int, rootFileSystem: String = "host",
         unenforcedLimits: [String] = []
     ) {
         self.isolation = isolation

@@ -45,7 +45,7 @@ public struct JUnitReportWriter: Sendable {
     }
 
     private func properties(_ report: RunReport) -> [(String, String)] {
-        [
+        var properties = [
             ("subject", report.subject.name),
             ("subject.path", report.subject.path),
             ("subject.handler", report.subject.handler),
@@ -54,6 +54,16 @@ public struct JUnitReportWriter: Sendable {
             ("strict", report.strict ? "true" : "false"),
             ("spec.runtime-api", "2018-06-01"),
         ]
+        if let environment = report.subject.environment {
+            properties += [
+                ("environment.isolation", environment.isolation.rawValue),
+                ("environment.memory-mb", String(environment.memoryMB)),
+                ("environment.ephemeral-storage-mb", String(environment.ephemeralStorageMB)),
+                ("environment.root-file-system", environment.rootFileSystem),
+                ("environment.unenforced-limits", environment.unenforcedLimits.joined(separator: "; ")),
+            ]
+        }
+        return properties
     }
 
     private func testcase(_ result: ScenarioResult, strict: Bool) -> String {

@@ -1,3 +1,5 @@
+import ConformanceModel
+
 /// Finds out once per process whether this machine can build `lambda` isolation, and why not.
 public enum IsolationProbe {
     /// The bubblewrap executable, after a trial sandbox (user and PID namespaces, uid 993) started and exited 0.

@@ -1,3 +1,5 @@
+import ConformanceModel
+
 /// Everything needed to start one bootstrap: the command, its environment, and where its processes are confined.
 public struct LaunchPlan: Sendable {
     public var executable: String
@@ -33,7 +35,7 @@ extension SandboxLayout {
         let bubblewrap = try IsolationProbe.bubblewrap.get()
         let place = visiblePath(of: bootstrapPlace)
         let command = BubblewrapCommand(
-            rootFileSystem: "/", taskRoot: taskRoot, optDirectory: optDirectory,
+            rootFileSystem: configuration.rootFileSystem?.path ?? "/", taskRoot: taskRoot, optDirectory: optDirectory,
             runtimeDirectory: runtimeDirectory, tmpDirectory: tmpDirectory, escapingSymlinks: escapingSymlinks(),
             bootstrap: place)
         return LaunchPlan(

@@ -1,3 +1,5 @@
+import ConformanceModel
+
 /// What the execution environment is built from: the function code, its layers and its Lambda settings.
 public struct SandboxConfiguration: Sendable {
     /// A folder (used in place as the task root) or a `.zip` (extracted into `root/task`).
@@ -13,12 +15,16 @@ public struct SandboxConfiguration: Sendable {
     /// The size of `/tmp` in MB (Lambda's ephemeral storage).
     public var ephemeralStorageMB: Int
     public var isolation: Isolation
+    /// The system folders of `lambda` isolation: an extracted image (`--rootfs`), or nil for the host's.
+    public var rootFileSystem: RootFileSystem?
 
     public init(
         functionPath: String, layers: [String] = [], handler: String, functionName: String = "lambdaspec-probe",
         functionVersion: String = "$LATEST", memoryMB: Int = 128, region: String = "us-east-1",
-        ephemeralStorageMB: Int = 512, isolation: Isolation = .process
+        ephemeralStorageMB: Int = 512, isolation: Isolation = .process,
+        rootFileSystem: RootFileSystem? = nil
     ) {
+        self.rootFileSystem = rootFileSystem
         self.ephemeralStorageMB = ephemeralStorageMB
         self.isolation = isolation
         self.functionPath = functionPath

@@ -1,3 +1,5 @@
+import ConformanceModel
+
 extension SandboxLayout {
     /// Placeholder credentials: AWS's documented example key pair, so a probe that reads them finds Lambda's
     /// variables set, and the caller's real ones never reach a runtime under test.

@@ -1,3 +1,5 @@
+import ConformanceModel
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -133,6 +135,12 @@ public final class SandboxLayout: Sendable {
         try validateInputs(functionPath: configuration.functionPath, layers: configuration.layers)
         _ = try EnvironmentLimits(
             memoryMB: configuration.memoryMB, ephemeralStorageMB: configuration.ephemeralStorageMB)
+        if let rootFileSystem = configuration.rootFileSystem, configuration.isolation != .lambda {
+            throw SandboxError(
+                .isolationUnavailable,
+                "--rootfs \(rootFileSystem.source) needs lambda isolation, but this run uses "
+                    + "\(configuration.isolation.rawValue) isolation; install bubblewrap or drop --rootfs.")
+        }
     }
 
     /// The checks shared with `ExtractedLayout`: at most 5 layers, and every path exists (no function is fine).

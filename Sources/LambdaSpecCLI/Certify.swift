@@ -44,6 +44,11 @@ extension LambdaSpec {
         @OptionGroup(title: "Execution environment")
         var environment: EnvironmentOptions
 
+        @Flag(
+            name: .long,
+            help: "Certify even when lambda isolation is unavailable here (recorded in the manifest; see README).")
+        var allowProcessIsolation = false
+
         @Option(
             name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
         )
@@ -64,7 +69,9 @@ extension LambdaSpec {
 
         func run() async throws {
             let date = Date()
-            let lint = try LintInvocation.lint(function: function, layers: layer, arch: architecture.arch)
+            let root = try environment.rootfs.map(RootFileSystem.opened)
+            let lint = try LintInvocation.lint(
+                function: function, layers: layer, arch: architecture.arch, rootFileSystem: root)
             FileHandleOutput.standardOutput(LintConsoleWriter().render(lint) + "\n")
             let (scenarios, fingerprint, inputs) = try prepare()
             let located = lint.probeManifest
@@ -80,16 +87,18 @@ extension LambdaSpec {
                 }
                 let subject: Subject
                 (report, subject) = try await runCatalogue(
-                    scenarios, handler: chosenHandler, manifest: located?.manifest)
+                    scenarios, handler: chosenHandler, manifest: located?.manifest, root: root)
                 subjectName = subject.name
             } else {
                 FileHandleOutput.standardOutput("lint found a MUST problem, so the catalogue is not run\n")
             }
-            let (verdict, reasons) = CertificationVerdict.decide(lint: lint, report: report)
+            let (verdict, reasons) = CertificationVerdict.decide(
+                lint: lint, report: report, allowProcessIsolation: allowProcessIsolation)
             let manifest = CertificationManifest(
                 date: date, subject: subjectName, handler: chosenHandler ?? "", arch: lint.architecture,
                 inputs: inputs, catalogueFingerprint: fingerprint, scenarioCount: scenarios.count, verdict: verdict,
-                reasons: reasons, counts: .init(lint: lint.counts, scenarios: report?.summary))
+                reasons: reasons, counts: .init(lint: lint.counts, scenarios: report?.summary),
+                environment: report?.subject.environment, allowsProcessIsolation: allowProcessIsolation)
             let directory = out ?? CertificationBundle.defaultDirectory(for: subjectName)
             let written = try writeBundle(manifest, lint: lint, report: report, to: directory)
             FileHandleOutput.standardOutput(Self.verdictText(written, directory: directory))
@@ -115,7 +124,7 @@ extension LambdaSpec {
 
         /// Runs every scenario under --strict against the layers, extracted once for all environments.
         private func runCatalogue(
-            _ scenarios: [Scenario], handler: String, manifest: ProbeManifest?
+            _ scenarios: [Scenario], handler: String, manifest: ProbeManifest?, root: RootFileSystem?
         ) async throws -> (RunReport, Subject) {
             let scratch = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -123,7 +132,7 @@ extension LambdaSpec {
             do { staged = try StagedLayers.stage(layer, under: scratch) } catch { throw SetupError("\(error)") }
             defer { staged.remove() }
             let (subject, environmentReport) = try makeSubject(
-                handler: handler, manifest: manifest, layers: staged.paths, scratch: scratch)
+                handler: handler, manifest: manifest, layers: staged.paths, scratch: scratch, root: root)
             var report = await ConformanceSession(
                 subject: subject, scenarios: scenarios, jobs: jobs, strict: true, console: true
             ).run()
@@ -155,7 +164,7 @@ extension LambdaSpec {
         /// The subject as `run` builds it (`Subject.load`), with the manifest lint found when the function folder
         /// did not hold it; without function code the task root is an empty folder. `layers` are the staged copies.
         private func makeSubject(
-            handler: String, manifest: ProbeManifest?, layers: [String], scratch: String
+            handler: String, manifest: ProbeManifest?, layers: [String], scratch: String, root: RootFileSystem?
         ) throws -> (Subject, EnvironmentReport) {
             let functionPath = function ?? scratch + "/function"
             if function == nil {
@@ -165,7 +174,7 @@ extension LambdaSpec {
             let validation: Subject.Validation
             do {
                 subject = try Subject.load(functionPath: functionPath, layers: layers, handler: handler)
-                validation = try environment.prepare(&subject)
+                validation = try environment.prepare(&subject, opened: root)
             } catch let error as SetupError {
                 throw error
             } catch {
@@ -197,7 +206,7 @@ extension LambdaSpec {
             if manifest.verdict == .certified {
                 out +=
                     "CERTIFIED  \(manifest.subject) · \(manifest.arch) · \(manifest.scenarioCount) scenarios "
-                    + "under --strict\n"
+                    + "under --strict\(manifest.environment.map { " · \($0.isolation.rawValue) isolation" } ?? "")\n"
             } else {
                 out += "NOT CERTIFIED  \(manifest.subject) · \(manifest.arch)\n"
                 for reason in manifest.reasons { out += "  - \(reason)\n" }

@@ -17,7 +17,8 @@ struct ConformanceSession {
     private var limits: String {
         guard subject.isolation == .lambda else { return "process isolation (no limits)" }
         let sizes = "\(subject.memoryMB) MB, /tmp \(subject.ephemeralStorageMB) MB"
-        return "lambda isolation (\(sizes)\(subject.limitsEnforced ? "" : ", limits not enforced"))"
+        let root = subject.rootFileSystem.map { ", root \($0.source)" } ?? ""
+        return "lambda isolation (\(sizes)\(subject.limitsEnforced ? "" : ", limits not enforced")\(root))"
     }
 
     func run() async -> RunReport {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConformanceModel
 import LambdaSandbox
 import ScenarioEngine
 
@@ -27,6 +28,14 @@ struct EnvironmentOptions: ParsableArguments {
         help: ArgumentHelp("The size of /tmp in lambda isolation (512-10240).", valueName: "N"))
     var ephemeralStorageMB = 512
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A root file system (folder or tar, e.g. `docker export` of provided:al2023) whose /usr, /etc and /lib "
+                + "replace this machine's in lambda isolation.",
+            valueName: "dir|tar"))
+    var rootfs: String?
+
     func validate() throws {
         guard EnvironmentLimits.memoryRange.contains(memoryMB) else {
             throw ValidationError("--memory-mb must be between 128 and 10240, as on Lambda")
@@ -38,9 +47,11 @@ struct EnvironmentOptions: ParsableArguments {
 
     /// Applies these options to `subject` and validates it there (the one place `run`, `certify`, `bench` and
     /// `serve` do so).
-    func prepare(_ subject: inout Subject) throws -> Subject.Validation {
+    /// - Parameter root: the `--rootfs` when the caller opened it already (certify's lint reads it first).
+    func prepare(_ subject: inout Subject, opened root: RootFileSystem? = nil) throws -> Subject.Validation {
         subject.memoryMB = memoryMB
         subject.ephemeralStorageMB = ephemeralStorageMB
+        subject.rootFileSystem = try root ?? rootfs.map(RootFileSystem.opened)
         return try subject.prepare(isolation: resolveIsolation())
     }
 

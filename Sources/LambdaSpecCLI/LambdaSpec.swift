@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConformanceModel
 import Foundation
+import LambdaSandbox
 
 /// The `lambdaspec` command: conformance runs, the catalogue, benchmarks and reports for Lambda custom runtimes.
 struct LambdaSpec: AsyncParsableCommand {
@@ -35,12 +36,17 @@ enum Main {
             } else {
                 try command.run()
             }
+            // What outlives a command (a --rootfs tar's extraction) goes with the process.
+            LiveResources.releaseAll()
         } catch let exit as ExitCode {
+            LiveResources.releaseAll()
             LambdaSpec.exit(withError: exit)
         } catch let setup as SetupError {
+            LiveResources.releaseAll()
             FileHandleOutput.standardError("lambdaspec: \(setup.description)\n")
             LambdaSpec.exit(withError: ExitCode(2))
         } catch {
+            LiveResources.releaseAll()
             if LambdaSpec.exitCode(for: error) == .success {
                 LambdaSpec.exit(withError: error)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LambdaSandbox
 import LayerCertification
 
 extension LambdaSpec {
@@ -29,6 +30,14 @@ extension LambdaSpec {
 
         @Option(
             name: .long,
+            help: ArgumentHelp(
+                "Check interpreters and libraries against this root file system (folder or tar, e.g. `docker "
+                    + "export` of provided:al2023) instead of this machine.",
+                valueName: "dir|tar"))
+        var rootfs: String?
+
+        @Option(
+            name: .long,
             help: ArgumentHelp("Output: console, json or sarif (SARIF 2.1.0, for code scanning).", valueName: "format"))
         var format: LintFormat = .console
 
@@ -39,7 +48,9 @@ extension LambdaSpec {
         }
 
         func run() async throws {
-            let report = try LintInvocation.lint(function: function, layers: layer, arch: architecture.arch)
+            let root = try rootfs.map(RootFileSystem.opened)
+            let report = try LintInvocation.lint(
+                function: function, layers: layer, arch: architecture.arch, rootFileSystem: root)
             switch format {
             case .console: FileHandleOutput.standardOutput(LintConsoleWriter().render(report))
             case .json:
@@ -59,12 +70,16 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Shared by `lint` and `certify`: runs the linter, turning refused inputs into one-line setup errors (exit 2).
 enum LintInvocation {
-    static func lint(function: String?, layers: [String], arch: Architecture?) throws -> LintReport {
+    static func lint(
+        function: String?, layers: [String], arch: Architecture?, rootFileSystem: RootFileSystem? = nil
+    ) throws -> LintReport {
         guard let architecture = arch ?? Architecture.host else {
             throw SetupError("this machine is neither x86_64 nor arm64: pass --arch")
         }
         do {
-            return try LayerLinter(functionPath: function, layers: layers, architecture: architecture).lint()
+            return try LayerLinter(
+                functionPath: function, layers: layers, architecture: architecture, rootFileSystem: rootFileSystem
+            ).lint()
         } catch {
             throw SetupError("\(error)")
         }
@@ -95,4 +110,15 @@ func parseArchitecture(_ text: String) throws -> Architecture {
         throw ValidationError("--arch must be x86_64 or arm64, not \(text)")
     }
     return architecture
+}
+
+extension RootFileSystem {
+    /// `--rootfs` for a command: an unusable root is a one-line setup error (exit 2).
+    static func opened(_ source: String) throws -> RootFileSystem {
+        do {
+            return try RootFileSystem.open(source)
+        } catch {
+            throw SetupError(error.message)
+        }
+    }
 }

@@ -18,6 +18,8 @@ public struct Subject: Sendable {
     /// Whether the memory and `/tmp` limits are enforced (set from `validate()`); scenarios that check them are
     /// skipped otherwise.
     public var limitsEnforced = false
+    /// The system folders in `lambda` isolation (`--rootfs`); nil: the host's.
+    public var rootFileSystem: RootFileSystem?
 
     public init(
         functionPath: String, layers: [String] = [], handler: String, capabilities: [String], name: String,
@@ -70,7 +72,7 @@ public struct Subject: Sendable {
     func sandboxConfiguration(memoryMB: Int? = nil) -> SandboxConfiguration {
         SandboxConfiguration(
             functionPath: functionPath, layers: layers, handler: handler, memoryMB: memoryMB ?? self.memoryMB,
-            ephemeralStorageMB: ephemeralStorageMB, isolation: isolation)
+            ephemeralStorageMB: ephemeralStorageMB, isolation: isolation, rootFileSystem: rootFileSystem)
     }
 
     /// What `validate` learnt for the report.
@@ -98,8 +100,8 @@ public struct Subject: Sendable {
         return Validation(
             layerOrigins: layout.layerOrigins,
             environment: EnvironmentReport(
-                isolation: isolation.rawValue, memoryMB: memoryMB, ephemeralStorageMB: ephemeralStorageMB,
-                unenforcedLimits: layout.unenforcedLimits))
+                isolation: isolation, memoryMB: memoryMB, ephemeralStorageMB: ephemeralStorageMB,
+                rootFileSystem: rootFileSystem?.source ?? "host", unenforcedLimits: layout.unenforcedLimits))
     }
 }
 

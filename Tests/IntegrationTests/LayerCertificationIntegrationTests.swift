@@ -103,12 +103,52 @@ extension Integration {
             #expect(inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 && ($0["bytes"] as? Int ?? 0) > 0 })
             let report = try json(bundle + "/report.json")
             #expect(report["strict"] as? Bool == true)
+            let environment = try #require(manifest["environment"] as? [String: Any])
+            #expect(environment["isolation"] as? String == "lambda")
+            #expect(manifest["allowsProcessIsolation"] as? Bool == false)
 
             var verify = ["verify", bundle, "--layer", layer]
             if let function { verify += ["--function", function] }
             let verified = try lambdaspec(verify + ["--require-certified"])
             #expect(verified.status == 0, "stdout: \(verified.stdout) stderr: \(verified.stderr)")
             #expect(verified.stdout.contains("VERIFIED"))
+        }
+
+        @Test(
+            "Process isolation certifies only with --allow-process-isolation, recorded in the manifest and honoured by verify"
+        )
+        func processIsolationNeedsConsent() throws {
+            let workspace = try Workspace()
+            let (layer, function) = try buildLayer("shell", in: workspace)
+            // Two scenarios keep the two runs short; the rule does not depend on the catalogue's size.
+            let catalogue = workspace.path("catalogue")
+            for file in ["context/request-id.yaml", "invocation/echo-warm.yaml"] {
+                let target = catalogue + "/" + file
+                try FileManager.default.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: PackagePaths.catalogue + "/" + file, toPath: target)
+            }
+            let common = [
+                "certify", "--layer", layer, "--function", try #require(function), "--catalogue", catalogue,
+                "--isolation", "process",
+            ]
+            let refused = try lambdaspec(common + ["--out", workspace.path("refused")])
+            #expect(refused.status == 1, "stdout: \(refused.stdout.suffix(2000)) stderr: \(refused.stderr)")
+            #expect(refused.stdout.contains("--allow-process-isolation"))
+            let refusedManifest = try json(workspace.path("refused") + "/manifest.json")
+            #expect((refusedManifest["environment"] as? [String: Any])?["isolation"] as? String == "process")
+
+            let allowed = try lambdaspec(
+                common + ["--allow-process-isolation", "--out", workspace.path("allowed")])
+            #expect(allowed.status == 0, "stdout: \(allowed.stdout.suffix(2000)) stderr: \(allowed.stderr)")
+            #expect(allowed.stdout.contains("process isolation"))
+            let manifest = try json(workspace.path("allowed") + "/manifest.json")
+            #expect(manifest["allowsProcessIsolation"] as? Bool == true)
+            let verified = try lambdaspec([
+                "verify", workspace.path("allowed"), "--layer", layer, "--function", try #require(function),
+                "--require-certified",
+            ])
+            #expect(verified.status == 0, "stdout: \(verified.stdout) stderr: \(verified.stderr)")
         }
 
         @Test("A runtime layer with a library layer on top certifies; lint names the file the second layer replaces")

@@ -37,7 +37,13 @@ public enum BundleVerifier {
         } else if manifest.counts.scenarios != nil {
             throw CertificationError("\(bundle): the manifest has a run summary but the bundle has no report.json")
         }
-        let recomputed = CertificationVerdict.decide(lint: lint, report: report).verdict
+        if let report, report.subject.environment != manifest.environment {
+            throw CertificationError(
+                "\(bundle): report.json's environment differs from the manifest's; the bundle is not consistent")
+        }
+        let recomputed = CertificationVerdict.decide(
+            lint: lint, report: report, allowProcessIsolation: manifest.allowsProcessIsolation
+        ).verdict
         guard recomputed == manifest.verdict else {
             throw CertificationError(
                 "\(bundle): the manifest says \(manifest.verdict.rawValue) but lint.json and report.json give "

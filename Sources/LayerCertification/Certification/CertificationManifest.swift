@@ -4,7 +4,7 @@ import Foundation
 /// `manifest.json` of a certification bundle: what was certified (inputs with their digests), against which
 /// catalogue, with which verdict, and the digests of the bundle's other files so `verify` can detect any change.
 public struct CertificationManifest: Codable, Sendable, Hashable {
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public enum Verdict: String, Codable, Sendable {
         case certified
@@ -37,14 +37,20 @@ public struct CertificationManifest: Codable, Sendable, Hashable {
     /// Why the verdict is not-certified, one sentence each; empty when certified.
     public var reasons: [String]
     public var counts: Counts
+    /// Where the runtime ran (isolation, limits, root file system); nil when the catalogue did not run.
+    public var environment: EnvironmentReport?
+    /// `--allow-process-isolation`: a `process` isolation run may certify.
+    public var allowsProcessIsolation: Bool
     /// Every other file of the bundle → its SHA-256.
     public var files: [String: String]
 
     public init(
         date: Date, subject: String, handler: String, arch: Architecture, inputs: [CertifiedInput],
         catalogueFingerprint: String, scenarioCount: Int, verdict: Verdict, reasons: [String], counts: Counts,
-        files: [String: String] = [:]
+        environment: EnvironmentReport? = nil, allowsProcessIsolation: Bool = false, files: [String: String] = [:]
     ) {
+        self.environment = environment
+        self.allowsProcessIsolation = allowsProcessIsolation
         self.schemaVersion = Self.currentSchemaVersion
         self.lambdaspecVersion = LambdaSpecVersion.current
         self.date = date

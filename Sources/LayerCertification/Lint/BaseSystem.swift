@@ -1,4 +1,5 @@
 import Foundation
+import LambdaSandbox
 
 /// What the machine below the layout provides: the folders the dynamic loader searches by default and the
 /// `ld.so.cache` entries for one architecture. This machine stands in for Lambda's base image (provided.al2023).
@@ -24,6 +25,20 @@ public struct BaseSystem: Sendable {
             libraryDirectories: directories,
             cachedLibraries: LoaderCache.entries(for: architecture),
             isAuthoritative: architecture == Architecture.host)
+    }
+
+    /// An extracted image's loader defaults and cache (`--rootfs`), with paths resolved inside the root.
+    public static func root(_ root: RootFileSystem, for architecture: Architecture) -> BaseSystem {
+        let triple = architecture.multiarchTriple
+        let directories = ["/lib/\(triple)", "/usr/lib/\(triple)", "/lib64", "/usr/lib64", "/lib", "/usr/lib"]
+        let cacheBytes = root.resolve(LoaderCache.path).flatMap(LoaderCache.read) ?? []
+        var cached: [String: [String]] = [:]
+        for (soname, paths) in LoaderCache.parse(cacheBytes, architecture: architecture) {
+            cached[soname] = paths.compactMap { root.resolve($0) }
+        }
+        return BaseSystem(
+            libraryDirectories: directories.compactMap { root.resolve($0) }, cachedLibraries: cached,
+            isAuthoritative: true)
     }
 
     /// The first place that provides `soname`, if any.
@@ -85,8 +100,10 @@ enum LoaderCache {
     }
 
     /// Empty when the file is missing or too large to be a loader cache.
-    private static let cache: [UInt8] = {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= maximumSize else { return [] }
+    private static let cache: [UInt8] = read(path) ?? []
+
+    static func read(_ file: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: file), data.count <= maximumSize else { return nil }
         return Array(data)
-    }()
+    }
 }

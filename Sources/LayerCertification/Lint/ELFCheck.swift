@@ -62,7 +62,9 @@ struct ELFCheck {
 
     private func loaderExists(_ loader: String) -> Bool {
         switch layout.locate(lambdaPath: loader) {
-        case .layout(let path), .baseSystem(let path): FileSystem.kind(at: path, followingSymlinks: true) == .regular
+        case .layout(let path): FileSystem.kind(at: path, followingSymlinks: true) == .regular
+        case .baseSystem(let path):
+            FileSystem.kind(at: layout.resolvedBaseFile(path), followingSymlinks: true) == .regular
         case .unavailable: false
         }
     }

@@ -11,14 +11,18 @@ public struct LayerLinter: Sendable {
     public var architecture: Architecture
     /// The machine standing in for Lambda's base image; nil: this one's.
     public var baseSystem: BaseSystem?
+    /// An extracted image standing in for Lambda's base image (`--rootfs`); takes precedence over `baseSystem`.
+    public var rootFileSystem: RootFileSystem?
     /// Where the temporary extraction goes; nil: the system temp folder.
     public var workingDirectory: String?
     public var byteLimit: Int64
 
     public init(
         functionPath: String?, layers: [String], architecture: Architecture, baseSystem: BaseSystem? = nil,
-        workingDirectory: String? = nil, byteLimit: Int64 = SandboxLimits.maximumUnzippedBytes
+        workingDirectory: String? = nil, byteLimit: Int64 = SandboxLimits.maximumUnzippedBytes,
+        rootFileSystem: RootFileSystem? = nil
     ) {
+        self.rootFileSystem = rootFileSystem
         self.functionPath = functionPath
         self.layers = layers
         self.architecture = architecture
@@ -32,8 +36,11 @@ public struct LayerLinter: Sendable {
         let extracted = try ExtractedLayout.create(
             functionPath: functionPath, layers: layers, under: workingDirectory, byteLimit: byteLimit)
         defer { extracted.remove() }
-        let layout = LintLayout(extracted: extracted, functionPath: functionPath, layers: layers)
-        let base = baseSystem ?? BaseSystem.host(for: architecture)
+        let layout = LintLayout(
+            extracted: extracted, functionPath: functionPath, layers: layers, root: rootFileSystem)
+        let base =
+            rootFileSystem.map { BaseSystem.root($0, for: architecture) } ?? baseSystem
+            ?? BaseSystem.host(for: architecture)
         let bootstrap = BootstrapCheck(layout: layout, base: base, architecture: architecture).run()
         var inputs = functionPath.map { [LintReport.Input(role: .function, path: $0)] } ?? []
         inputs += layers.map { LintReport.Input(role: .layer, path: $0) }

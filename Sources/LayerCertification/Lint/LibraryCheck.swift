@@ -75,8 +75,9 @@ struct LibraryCheck {
                 }
                 return .layout(FileSystem.realPath(path) ?? path)
             case .baseSystem(let path):
-                guard FileSystem.kind(at: path, followingSymlinks: true) == .regular else { return nil }
-                return .baseSystem(path)
+                let file = layout.resolvedBaseFile(path)
+                guard FileSystem.kind(at: file, followingSymlinks: true) == .regular else { return nil }
+                return .baseSystem(file)
             case .unavailable:
                 return nil
             }

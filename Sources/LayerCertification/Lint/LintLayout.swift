@@ -1,11 +1,13 @@
 import LambdaSandbox
 
 /// The extracted layout lint reads, with the Lambda paths mapped onto it: /var/task is the task root, /opt the
-/// merged layers, /var/runtime empty; every other absolute path is the base system (this machine).
+/// merged layers, /var/runtime empty; every other absolute path is the base system (this machine, or the
+/// `--rootfs` image, inside which symlinks are followed as after a chroot).
 struct LintLayout {
     let extracted: ExtractedLayout
     let functionPath: String?
     let layers: [String]
+    var root: RootFileSystem? = nil
 
     var taskRoot: String { extracted.taskRoot }
     var optDirectory: String { extracted.optDirectory }
@@ -31,8 +33,19 @@ struct LintLayout {
             if path.hasPrefix(prefix + "/") { return .layout(local + path.dropFirst(prefix.count)) }
         }
         if path == "/var/runtime" || path.hasPrefix("/var/runtime/") { return .unavailable }
-        return .baseSystem(path)
+        guard let root else { return .baseSystem(path) }
+        return .baseSystem(root.resolve(path) ?? root.path + path)
     }
+
+    /// A base-system path from `locate` (possibly with a file name appended) with every symlink followed inside
+    /// the root; the path itself on the host.
+    func resolvedBaseFile(_ hostPath: String) -> String {
+        guard let root, hostPath.hasPrefix(root.path + "/") else { return hostPath }
+        return root.resolve(String(hostPath.dropFirst(root.path.count))) ?? hostPath
+    }
+
+    /// How messages name the base system.
+    var baseSystemName: String { root.map { "the root file system \($0.source)" } ?? "this machine" }
 
     /// The input a file under the layout came from, and its path inside that input.
     func origin(ofLocal path: String) -> (input: String?, file: String) {

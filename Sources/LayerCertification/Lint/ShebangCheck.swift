@@ -64,7 +64,7 @@ struct ShebangCheck {
         switch location {
         case .layout(let local), .baseSystem(let local):
             guard FileSystem.kind(at: local, followingSymlinks: true) != nil else {
-                let place = if case .layout = location { "the layout (\(local))" } else { "this machine" }
+                let place = if case .layout = location { "the layout (\(local))" } else { layout.baseSystemName }
                 return .absent(place)
             }
             return FileSystem.isExecutableFile(local) ? .found(local) : .notExecutable(local)
