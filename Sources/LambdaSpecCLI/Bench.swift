@@ -23,6 +23,11 @@ extension LambdaSpec {
         @Option(name: .long, help: "Warm invocations to measure.")
         var invocations = 1000
 
+        @Flag(
+            name: .customLong("compare-isolations"),
+            help: "Measure in lambda and then in process isolation, and print what Lambda's view costs.")
+        var compareIsolations = false
+
         @Option(
             name: .customLong("report-dir"),
             help: ArgumentHelp("Where bench.json goes (default: reports/<subject>).", valueName: "dir"))
@@ -36,6 +41,36 @@ extension LambdaSpec {
 
         func run() async throws {
             let subject = try self.subject.load().subject
+            var runs = [subject]
+            if compareIsolations {
+                guard subject.isolation == .lambda else {
+                    throw SetupError("--compare-isolations needs lambda isolation, which this machine cannot build")
+                }
+                var process = subject
+                do { try process.prepare(isolation: .process) } catch { throw SetupError("\(error)") }
+                runs.append(process)
+            }
+            var results: [BenchmarkResult] = []
+            for subject in runs {
+                let result = try await measure(subject)
+                FileHandleOutput.standardOutput(BenchTable.render(result, isolation: subject.isolation))
+                results.append(result)
+            }
+            if results.count == 2 { FileHandleOutput.standardOutput(BenchTable.comparison(results[0], results[1])) }
+            let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            for (subject, result) in zip(runs, results) {
+                let name = compareIsolations ? "bench-\(subject.isolation.rawValue).json" : "bench.json"
+                let path = URL(fileURLWithPath: directory).appendingPathComponent(name)
+                try encoder.encode(result).write(to: path)
+                FileHandleOutput.standardOutput("wrote \(path.path)\n")
+            }
+        }
+
+        private func measure(_ subject: Subject) async throws -> BenchmarkResult {
             let interactive = isatty(STDERR_FILENO) == 1
             let result: BenchmarkResult
             do {
@@ -43,29 +78,21 @@ extension LambdaSpec {
                     subject: subject,
                     configuration: .init(coldStarts: coldStarts, invocations: invocations)
                 ) { progress in
-                    let line = "\(progress.phase) \(progress.done)/\(progress.total)"
+                    let line = "\(subject.isolation.rawValue): \(progress.phase) \(progress.done)/\(progress.total)"
                     FileHandleOutput.standardError(interactive ? "\r\u{1B}[K" + line : line + "\n")
                 }
             } catch {
                 throw SetupError("benchmark of \(self.subject.functionDirectory) failed: \(error)")
             }
             if interactive { FileHandleOutput.standardError("\r\u{1B}[K") }
-            FileHandleOutput.standardOutput(BenchTable.render(result))
-            let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
-            let path = URL(fileURLWithPath: directory).appendingPathComponent("bench.json")
-            try encoder.encode(result).write(to: path)
-            FileHandleOutput.standardOutput("wrote \(path.path)\n")
+            return result
         }
     }
 }
 
 /// The benchmark as a terminal table.
 enum BenchTable {
-    static func render(_ result: BenchmarkResult) -> String {
+    static func render(_ result: BenchmarkResult, isolation: Isolation) -> String {
         func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
         func us(_ value: Double) -> String { String(format: "%.1f µs", value) }
         func row(_ name: String, _ stats: Statistics, _ format: (Double) -> String) -> String {
@@ -73,7 +100,7 @@ enum BenchTable {
                 + [stats.p50, stats.p90, stats.p99, stats.max].map { format($0).leftPadded(12) }.joined()
                 + "   (n=\(stats.count))\n"
         }
-        var out = "lambdaspec bench · \(result.subject) (\(result.path))\n\n"
+        var out = "lambdaspec bench · \(result.subject) (\(result.path)) · \(isolation.rawValue) isolation\n\n"
         out +=
             "  " + "".padding(toLength: 22, withPad: " ", startingAt: 0)
             + ["p50", "p90", "p99", "max"].map { $0.leftPadded(12) }.joined() + "\n"
@@ -85,6 +112,18 @@ enum BenchTable {
             out += "  peak memory (group)   \(String(format: "%.1f", Double(peak) / 1024)) MiB\n"
         }
         return out + "\n"
+    }
+
+    /// What Lambda's view costs over process isolation, at the median.
+    static func comparison(_ lambda: BenchmarkResult, _ process: BenchmarkResult) -> String {
+        func delta(_ name: String, _ a: Double, _ b: Double) -> String {
+            let percent = b > 0 ? String(format: " (%+.0f %%)", (a - b) / b * 100) : ""
+            return "  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))"
+                + String(format: "%+.2f ms", a - b) + percent + "\n"
+        }
+        return "lambda − process isolation, p50\n"
+            + delta("cold start", lambda.coldStartMs.p50, process.coldStartMs.p50)
+            + delta("warm latency", lambda.warmLatencyMs.p50, process.warmLatencyMs.p50) + "\n"
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaSandbox
 import Testing
 
 extension Integration {
@@ -134,6 +135,26 @@ extension Integration {
             #expect((server["p50"] as? Double ?? 0) > 0)
             #expect((bench["throughputPerSecond"] as? Double ?? 0) > 0)
             #expect((bench["peakResidentKilobytes"] as? Int ?? 0) > 0)
+        }
+
+        @Test(
+            "bench --compare-isolations measures in both isolations and prints what Lambda's view costs",
+            .enabled(if: (try? IsolationProbe.bubblewrap.get()) != nil, "bubblewrap cannot run here"))
+        func benchComparesIsolations() throws {
+            let reports = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: reports) }
+            let outcome = try lambdaspec([
+                "bench", "Runtimes/shell", "--cold-starts", "2", "--invocations", "10", "--compare-isolations",
+                "--report-dir", reports.path,
+            ])
+            #expect(outcome.status == 0, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
+            #expect(outcome.stdout.contains("· lambda isolation") && outcome.stdout.contains("· process isolation"))
+            #expect(outcome.stdout.contains("lambda − process isolation, p50"))
+            for isolation in ["lambda", "process"] {
+                let data = try Data(contentsOf: reports.appendingPathComponent("bench-\(isolation).json"))
+                let bench = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                #expect((bench["coldStartMs"] as? [String: Any])?["count"] as? Int == 2)
+            }
         }
     }
 }
