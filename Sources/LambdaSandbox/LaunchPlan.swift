@@ -29,22 +29,16 @@ extension SandboxLayout {
     /// How to start this layout's bootstrap with `environment`: directly (`process`), or inside bubblewrap and the
     /// environment's cgroup (`lambda`).
     public func launchPlan(environment: [String: String]) throws(SandboxError) -> LaunchPlan {
-        guard configuration.isolation == .lambda else {
+        guard let sandboxArguments else {
             return LaunchPlan(executable: bootstrapPath, environment: environment, workingDirectory: taskRoot)
         }
-        let bubblewrap = try IsolationProbe.bubblewrap.get()
-        let place = visiblePath(of: bootstrapPlace)
-        let command = BubblewrapCommand(
-            rootFileSystem: configuration.rootFileSystem?.path ?? "/", taskRoot: taskRoot, optDirectory: optDirectory,
-            runtimeDirectory: runtimeDirectory, tmpDirectory: tmpDirectory, escapingSymlinks: escapingSymlinks(),
-            bootstrap: place)
         return LaunchPlan(
-            executable: bubblewrap, arguments: command.arguments, environment: environment, workingDirectory: root,
-            cgroup: cgroup, signalsAsExitCodes: true)
+            executable: try IsolationProbe.bubblewrap.get(), arguments: sandboxArguments, environment: environment,
+            workingDirectory: root, cgroup: cgroup, signalsAsExitCodes: true)
     }
 
     /// The task root's top-level symlinks that resolve outside it, with their targets.
-    func escapingSymlinks() -> [String: String] {
+    static func escapingSymlinks(of taskRoot: String) -> [String: String] {
         let base = FileTree.realPath(taskRoot) ?? taskRoot
         var found: [String: String] = [:]
         for entry in FileTree.directoryEntries(taskRoot) where FileTree.kind(at: taskRoot + "/" + entry) == .symlink {
@@ -55,12 +49,10 @@ extension SandboxLayout {
         return found
     }
 
-    /// A host path inside the task root or `/opt` as the runtime sees it.
-    func visiblePath(of hostPath: String) -> String {
-        if hostPath.hasPrefix(taskRoot + "/") { return visibleTaskRoot + hostPath.dropFirst(taskRoot.count) }
-        if hostPath.hasPrefix(optDirectory + "/") {
-            return visibleOptDirectory + hostPath.dropFirst(optDirectory.count)
-        }
+    /// A host path inside the task root or `/opt` as the runtime sees it in `lambda` isolation.
+    static func lambdaPath(of hostPath: String, taskRoot: String, optDirectory: String) -> String {
+        if hostPath.hasPrefix(taskRoot + "/") { return "/var/task" + hostPath.dropFirst(taskRoot.count) }
+        if hostPath.hasPrefix(optDirectory + "/") { return "/opt" + hostPath.dropFirst(optDirectory.count) }
         return hostPath
     }
 }

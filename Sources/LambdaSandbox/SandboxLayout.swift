@@ -35,6 +35,9 @@ public final class SandboxLayout: Sendable {
     public let unzippedBytes: Int64
     /// `AWS_LAMBDA_LOG_STREAM_NAME`, fixed for the life of the layout.
     public let logStreamName: String
+    /// bubblewrap's arguments in `lambda` isolation, worked out once: every restart of the bootstrap sees the same
+    /// view, and listing the task root and the system folders is not repeated on each cold start.
+    let sandboxArguments: [String]?
 
     private init(
         configuration: SandboxConfiguration, root: String, taskRoot: String, bootstrap: BootstrapLocator.Found,
@@ -53,6 +56,17 @@ public final class SandboxLayout: Sendable {
         self.bootstrapPlace = bootstrap.place
         self.layerOrigins = layerOrigins
         self.unzippedBytes = unzippedBytes
+        if configuration.isolation == .lambda {
+            sandboxArguments =
+                BubblewrapCommand(
+                    rootFileSystem: configuration.rootFileSystem?.path ?? "/", taskRoot: taskRoot,
+                    optDirectory: optDirectory, runtimeDirectory: runtimeDirectory, tmpDirectory: storage.folder,
+                    escapingSymlinks: Self.escapingSymlinks(of: taskRoot),
+                    bootstrap: Self.lambdaPath(of: bootstrap.place, taskRoot: taskRoot, optDirectory: optDirectory)
+                ).arguments
+        } else {
+            sandboxArguments = nil
+        }
         self.logStreamName = Self.makeLogStreamName(version: configuration.functionVersion)
     }
 

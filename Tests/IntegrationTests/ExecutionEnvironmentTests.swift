@@ -94,5 +94,27 @@ extension Integration {
             #expect(heavy.status == 1)
             #expect(heavy.stdout.contains("memory limit (OOM)"), "\(heavy.stdout)")
         }
+
+        @Test("A runtime that unpacks more than the /tmp size at init fails with ENOSPC in the verdict")
+        func fillingTmpAtInitFails() throws {
+            let folder = try scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let function = try makeFunction(
+                in: folder,
+                bootstrap: """
+                    #!/bin/sh
+                    head -c 560000000 /dev/zero > /tmp/dependencies.tar || exit 1
+                    exec "$(dirname "$0")/reference-bootstrap"
+                    """)
+            try FileManager.default.createSymbolicLink(
+                atPath: function.path + "/reference-bootstrap",
+                withDestinationPath: PackagePaths.runtime("shell") + "/bootstrap")
+            let outcome = try LambdaSpecExecutable.run([
+                "run", function.path, "--isolation", "lambda", "--only", "invocation.echo.warm",
+            ])
+            guard !outcome.stdout.contains("limits not enforced") else { return }  // /tmp cannot be sized here
+            #expect(outcome.status == 1, "\(outcome.stdout)")
+            #expect(outcome.stdout.contains("No space left on device"), "\(outcome.stdout)")
+        }
     }
 }
