@@ -1,10 +1,11 @@
 /// `lambdaspec.json` in a function folder: the probe's handler name and the capabilities it declares.
 public struct ProbeManifest: Codable, Sendable, Hashable {
     public var name: String?
-    public var handler: String
+    /// `_HANDLER`; `--handler` overrides it or supplies it when absent.
+    public var handler: String?
     public var capabilities: [String]
 
-    public init(name: String? = nil, handler: String, capabilities: [String]) {
+    public init(name: String? = nil, handler: String?, capabilities: [String]) {
         self.name = name
         self.handler = handler
         self.capabilities = capabilities

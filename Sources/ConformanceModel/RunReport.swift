@@ -86,6 +86,8 @@ public struct RunReport: Codable, Sendable {
     public var startedAt: Date
     public var durationMs: Double
     public var summary: Summary
+    /// `runVerdict` when the report was written, for readers of report.json (absent in older reports).
+    public var verdict: RunVerdict?
     public var results: [ScenarioResult]
 
     public init(
@@ -99,6 +101,7 @@ public struct RunReport: Codable, Sendable {
         self.durationMs = durationMs
         self.summary = Summary(results: results)
         self.results = results
+        self.verdict = runVerdict
     }
 
     /// Whether the run passes: no MUST failure and no harness error; under `--strict` no SHOULD warning either.

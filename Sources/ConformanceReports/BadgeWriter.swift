@@ -19,7 +19,8 @@ public struct BadgeWriter: Sendable {
     }
 
     /// Green when everything applicable passed, yellow when only SHOULD scenarios warned, red on a MUST failure
-    /// or a harness error. Counts are passed over applicable scenarios per level (INFO is not shown).
+    /// or a harness error, grey and "incomplete" when MUST scenarios did not run. Counts are passed over applicable
+    /// scenarios per level (INFO is not shown).
     public func badge(for report: RunReport) -> Badge {
         let tallies = LevelTally.all(report.results)
         let parts = tallies.filter { $0.level != .info && $0.applicable > 0 }
@@ -27,6 +28,8 @@ public struct BadgeWriter: Sendable {
         let color: String
         if report.summary.failed > 0 || report.summary.error > 0 {
             color = "red"
+        } else if report.mustNotRun > 0 {
+            color = "lightgrey"
         } else if report.summary.warning > 0 {
             color = "yellow"
         } else {
@@ -35,7 +38,10 @@ public struct BadgeWriter: Sendable {
         return Badge(
             schemaVersion: 1,
             label: label,
-            message: parts.isEmpty ? "no applicable scenarios" : parts.joined(separator: " · "),
+            message: parts.isEmpty
+                ? "no applicable scenarios"
+                : parts.joined(separator: " · ")
+                    + (report.mustNotRun > 0 && color == "lightgrey" ? " · incomplete" : ""),
             color: parts.isEmpty ? "lightgrey" : color
         )
     }

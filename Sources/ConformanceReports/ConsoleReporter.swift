@@ -108,9 +108,15 @@ public struct ConsoleReporter: Sendable {
         if report.summary.warning > 0 {
             problems.append("\(report.summary.warning) SHOULD warning(s)\(report.strict ? " (strict)" : "")")
         }
+        if report.mustNotRun > 0 {
+            problems.append(
+                "\(report.mustNotRun) MUST scenario\(report.mustNotRun == 1 ? "" : "s") not run (not applicable to "
+                    + "the probe's capabilities)\(report.strict ? " (strict)" : "")")
+        }
         let tail = ([ratios] + problems).filter { !$0.isEmpty }.joined(separator: " · ")
-        let word = report.passed ? style.paint("PASSED", .green, bold: true) : style.paint("FAILED", .red, bold: true)
-        return "\(word)  \(tail)"
+        let verdict = report.runVerdict
+        let color: ANSIStyle.Color = verdict == .passed ? .green : verdict == .failed ? .red : .yellow
+        return "\(style.paint(verdict.word, color, bold: true))  \(tail)"
     }
 
     private func clip(_ text: String) -> String {

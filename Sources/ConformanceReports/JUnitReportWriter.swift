@@ -52,6 +52,8 @@ public struct JUnitReportWriter: Sendable {
             ("subject.layers", report.subject.layers.joined(separator: ", ")),
             ("lambdaspec.version", report.tool.version),
             ("strict", report.strict ? "true" : "false"),
+            ("verdict", report.runVerdict.rawValue),
+            ("must-not-run", String(report.mustNotRun)),
             ("spec.runtime-api", "2018-06-01"),
         ]
         if let environment = report.subject.environment {

@@ -15,7 +15,12 @@ public struct MarkdownSummaryWriter: Sendable {
 
     public func render(_ report: RunReport) -> String {
         var md: [String] = []
-        let icon = report.passed ? "✅" : "❌"
+        let icon =
+            switch report.runVerdict {
+            case .passed: "✅"
+            case .failed: "❌"
+            case .incomplete: "⚠️"
+            }
         md.append("## \(icon) lambdaspec: \(Self.inline(report.subject.name)) \(report.verdictWord)")
         md.append("")
         var facts = [

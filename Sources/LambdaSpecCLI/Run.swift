@@ -63,7 +63,7 @@ extension LambdaSpec {
                     ConsoleReporter(useColor: FileHandleOutput.useColor).summary(of: report))
                 for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
             }
-            if !report.passed { throw ExitCode(1) }
+            if !report.succeeds { throw ExitCode(1) }
         }
     }
 }

@@ -84,18 +84,13 @@ struct InvocationJudge {
 }
 
 extension InvocationJudge {
-    /// How the runtime that should have polled ended, and its last stderr line: the cause a user needs
-    /// ("killed for exceeding the memory limit", "Read-only file system"), not only the symptom.
+    /// How the runtime that should have polled ended — its init error, its exit, its last stderr line: the cause a
+    /// user needs ("killed for exceeding the memory limit", "Read-only file system"), not only the symptom.
     func whyNotPolling(_ record: InvocationRecord) -> String {
         let start = record.initRecord?.processStart ?? record.processStart
-        var causes: [String] = []
-        if let exit = processEvents.last(where: { $0.processStart == start && $0.kind == .exited }) {
-            causes.append("exit: \(exit.detail)")
-        }
-        if let line = logs.last(where: { $0.processStart == start && $0.stream == .stderr }) {
-            causes.append("last stderr: \(line.text.prefix(200))")
-        }
-        return causes.isEmpty ? "" : " (" + causes.joined(separator: "; ") + ")"
+        let cause = StartupCause.observe(start: start, exchanges: exchanges, events: processEvents, logs: logs)
+        let text = cause.description
+        return text.isEmpty ? "" : " (" + text + ")"
     }
 }
 

@@ -50,9 +50,9 @@ public struct Subject: Sendable {
         var manifest: ProbeManifest?
         if isDirectory.boolValue, let data = FileManager.default.contents(atPath: manifestPath) {
             do {
-                manifest = try JSONDecoder().decode(ProbeManifest.self, from: data)
+                manifest = try ProbeManifest.parse(data, file: manifestPath)
             } catch {
-                throw SubjectError("\(manifestPath) is not a valid probe manifest: \(error)")
+                throw SubjectError(error.description)
             }
         }
         guard let chosenHandler = handler ?? manifest?.handler else {

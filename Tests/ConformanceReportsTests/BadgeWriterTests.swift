@@ -7,14 +7,24 @@ import Testing
 struct BadgeWriterTests {
     @Test("All passed is brightgreen, with passed/applicable per level")
     func allPassed() throws {
-        let results = [
-            SampleReport.pollsNext, SampleReport.echoLarge, SampleReport.errorHeader, SampleReport.streaming,
-        ]
+        let results = [SampleReport.pollsNext, SampleReport.echoLarge, SampleReport.errorHeader]
         let badge = BadgeWriter().badge(for: SampleReport.make(results: results))
         #expect(badge.color == "brightgreen")
         #expect(badge.message == "MUST 2/2 · SHOULD 1/1")
         #expect(badge.label == "lambda runtime conformance")
         #expect(badge.schemaVersion == 1)
+    }
+
+    @Test("A MUST scenario that did not run makes the badge grey and says incomplete")
+    func incomplete() {
+        let results = [
+            SampleReport.pollsNext, SampleReport.echoLarge, SampleReport.errorHeader, SampleReport.streaming,
+        ]
+        let report = SampleReport.make(results: results)
+        #expect(report.runVerdict == .incomplete)
+        let badge = BadgeWriter().badge(for: report)
+        #expect(badge.color == "lightgrey")
+        #expect(badge.message == "MUST 2/2 · SHOULD 1/1 · incomplete")
     }
 
     @Test("Only SHOULD warnings is yellow")

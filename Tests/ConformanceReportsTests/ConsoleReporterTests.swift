@@ -50,7 +50,10 @@ struct ConsoleReporterTests {
         #expect(text.contains("        expected: Probe.InitFailed\n        actual:   (absent)"))
         #expect(text.contains("Harness errors (1)"))
         #expect(text.contains("SHOULD warnings (1)"))
-        #expect(lines.last == "FAILED  MUST 3/6, SHOULD 1/2 · 2 failed · 1 harness error(s) · 1 SHOULD warning(s)")
+        #expect(
+            lines.last
+                == "FAILED  MUST 3/6, SHOULD 1/2 · 2 failed · 1 harness error(s) · 1 SHOULD warning(s) · 1 MUST "
+                + "scenario not run (not applicable to the probe's capabilities)")
         let passing = ConsoleReporter(useColor: false).summary(of: SampleReport.make(results: [SampleReport.pollsNext]))
         #expect(passing.hasSuffix("PASSED  MUST 1/1\n"))
     }

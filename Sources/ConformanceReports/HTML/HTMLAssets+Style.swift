@@ -42,6 +42,7 @@ extension HTMLAssets {
         .verdict .sub { display: block; margin-top: 2px; font-size: 12.5px; font-weight: 500; }
         .verdict.pass { background: var(--passed-bg); color: var(--passed-ink); border-color: #4ac26b; }
         .verdict.fail { background: var(--failed-bg); color: var(--failed-ink); border-color: #ff8182; }
+        .verdict.incomplete { background: var(--warning-bg); color: var(--warning-ink); border-color: var(--warning); }
         .meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 14px 28px; margin: 20px 0 0;
           padding-top: 16px; border-top: 1px solid var(--soft); }
         .meta dt { font-size: 11px; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase;

@@ -72,9 +72,16 @@ struct HTMLPageView {
         toolVersion = DisplayText.line(report.tool.version)
         subjectName = DisplayText.line(subject.name)
         subjectPath = DisplayText.line(subject.path)
-        verdictClass = report.passed ? "pass" : "fail"
+        verdictClass =
+            switch report.runVerdict {
+            case .passed: "pass"
+            case .failed: "fail"
+            case .incomplete: "incomplete"
+            }
         verdictWord = report.verdictWord
-        verdictSub = "\(report.summary.total) scenarios · \(Formatting.duration(ms: report.durationMs))"
+        verdictSub =
+            "\(report.summary.total) scenarios · \(Formatting.duration(ms: report.durationMs))"
+            + (report.mustNotRun > 0 ? " · \(report.mustNotRun) MUST not run" : "")
         let tallies = LevelTally.all(report.results)
         let ratios = tallies.filter { $0.level != .info && $0.applicable > 0 }
             .map { "\($0.level.rawValue) \($0.passed)/\($0.applicable) passed" }

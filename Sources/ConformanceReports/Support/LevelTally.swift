@@ -31,7 +31,7 @@ package struct LevelTally: Sendable, Hashable {
 
 extension RunReport {
     /// The one-line verdict every format states the same way.
-    package var verdictWord: String { passed ? "PASSED" : "FAILED" }
+    package var verdictWord: String { runVerdict.word }
 
     /// Results grouped by area, areas in order of first appearance, results in report order.
     package var resultsByArea: [(area: String, results: [ScenarioResult])] {

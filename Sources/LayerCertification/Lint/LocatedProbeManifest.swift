@@ -27,12 +27,10 @@ public struct LocatedProbeManifest: Codable, Sendable, Hashable {
                     source: source, input: input, manifest: nil, problem: "lambdaspec.json cannot be read")
             }
             do {
-                let manifest = try JSONDecoder().decode(ProbeManifest.self, from: data)
+                let manifest = try ProbeManifest.parse(data, file: "lambdaspec.json")
                 return LocatedProbeManifest(source: source, input: input, manifest: manifest, problem: nil)
             } catch {
-                return LocatedProbeManifest(
-                    source: source, input: input, manifest: nil,
-                    problem: "lambdaspec.json is not a valid probe manifest: \(error)")
+                return LocatedProbeManifest(source: source, input: input, manifest: nil, problem: error.description)
             }
         }
         return nil
