@@ -42,9 +42,10 @@ struct PublishedMatrixTests {
         let extra = Set(published).subtracting(expected).sorted()
         #expect(published.count == expected.count, "reports/matrix.md has \(published.count) scenario rows")
         if !missing.isEmpty || !extra.isEmpty {
-            Issue.record(
+            let why =
                 "reports/matrix.md is stale against Conformance/ (not in it: \(missing); not in the catalogue: "
-                    + "\(extra)): run .ci/matrix and commit reports/ and README.md")
+                + "\(extra)): run .ci/matrix and commit reports/ and README.md"
+            Issue.record(Comment(rawValue: why))
         }
     }
 
