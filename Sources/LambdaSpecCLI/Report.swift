@@ -31,6 +31,13 @@ extension LambdaSpec.Report {
         @Option(name: .long, help: ArgumentHelp("Where to write the matrix HTML.", valueName: "file"))
         var html = "matrix.html"
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Also write the matrix as Markdown (verdict counts, what did not pass, every verdict; no dates).",
+                valueName: "file"))
+        var markdown: String?
+
         func validate() throws {
             guard !reports.isEmpty else { throw ValidationError("give at least one report.json") }
         }
@@ -43,9 +50,14 @@ extension LambdaSpec.Report {
                 throw SetupError("\(error)")
             }
             try Data(MatrixHTMLWriter().render(matrix).utf8).write(to: URL(fileURLWithPath: html))
+            var written = html
+            if let markdown {
+                try Data(MatrixMarkdownWriter().render(matrix).utf8).write(to: URL(fileURLWithPath: markdown))
+                written += " and \(markdown)"
+            }
             let differing = matrix.rows.filter(\.differs).count
             FileHandleOutput.standardOutput(
-                "\(matrix.columns.count) runs × \(matrix.rows.count) scenarios, \(differing) differ; wrote \(html)\n"
+                "\(matrix.columns.count) runs × \(matrix.rows.count) scenarios, \(differing) differ; wrote \(written)\n"
             )
             if let changes = matrix.changes {
                 for change in changes {

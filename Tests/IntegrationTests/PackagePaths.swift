@@ -8,6 +8,8 @@ enum PackagePaths {
     static let catalogue = root.appendingPathComponent("Conformance").path
     static func runtime(_ name: String) -> String { root.appendingPathComponent("Runtimes/\(name)").path }
     static let faultyRuntimes = root.appendingPathComponent("Tests/FaultyRuntimes")
+    /// The awslambdaric layer `Runtimes/python/build-layer` writes (`.ci/setup` runs it); not in git.
+    static let pythonLayer = root.appendingPathComponent(".build/python-layer.zip").path
 
     /// The build folder holding the products (`lambdaspec`, `bootstrap-c`, ...) next to the test bundle.
     static var productsDirectory: URL {

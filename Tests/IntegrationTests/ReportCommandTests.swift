@@ -41,7 +41,7 @@ extension Integration {
             #expect(origins["lib/shared.txt"] == scratch.appendingPathComponent("second").path)
         }
 
-        @Test("report merge builds a matrix of two runtimes and render rewrites a report as HTML and JUnit")
+        @Test("report merge builds a matrix of two runtimes (HTML and Markdown) and render rewrites a report")
         func mergeAndRender() throws {
             let scratch = try LambdaSpecExecutable.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: scratch) }
@@ -53,15 +53,20 @@ extension Integration {
                 #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
             }
             let matrix = scratch.appendingPathComponent("matrix.html")
+            let markdownPath = scratch.appendingPathComponent("matrix.md")
             let merged = try LambdaSpecExecutable.run([
                 "report", "merge", scratch.appendingPathComponent("shell/report.json").path,
-                scratch.appendingPathComponent("c/report.json").path, "--html", matrix.path,
+                scratch.appendingPathComponent("c/report.json").path, "--html", matrix.path, "--markdown",
+                markdownPath.path,
             ])
             #expect(merged.status == 0, "stderr: \(merged.stderr)")
             #expect(merged.stdout.contains("2 runs × 4 scenarios"))
             let html = try String(contentsOf: matrix, encoding: .utf8)
             #expect(html.contains("trace.env-var.set"))
             #expect(!html.contains("<script src"))
+            let markdown = try String(contentsOf: markdownPath, encoding: .utf8)
+            #expect(markdown.contains("| shell (bash + curl) | PASSED | 0/0 | 4/4 | · | · | · | · |"), "\(markdown)")
+            #expect(markdown.contains("| `trace.env-var.set` | SHOULD | PASS | PASS |"))
 
             let rendered = try LambdaSpecExecutable.run([
                 "report", "render", scratch.appendingPathComponent("c/report.json").path, "--format", "html",
