@@ -88,11 +88,15 @@ public struct RunReport: Codable, Sendable {
     public var summary: Summary
     /// `runVerdict` when the report was written, for readers of report.json (absent in older reports).
     public var verdict: RunVerdict?
+    /// Why the catalogue did not run: the runtime could not reach `/next` at all (every scenario is skipped).
+    public var stopped: StartupCause?
     public var results: [ScenarioResult]
 
     public init(
-        tool: Tool, subject: Subject, strict: Bool, startedAt: Date, durationMs: Double, results: [ScenarioResult]
+        tool: Tool, subject: Subject, strict: Bool, startedAt: Date, durationMs: Double, results: [ScenarioResult],
+        stopped: StartupCause? = nil
     ) {
+        self.stopped = stopped
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = tool
         self.subject = subject
@@ -106,6 +110,6 @@ public struct RunReport: Codable, Sendable {
 
     /// Whether the run passes: no MUST failure and no harness error; under `--strict` no SHOULD warning either.
     public var passed: Bool {
-        summary.failed == 0 && summary.error == 0 && (!strict || summary.warning == 0)
+        stopped == nil && summary.failed == 0 && summary.error == 0 && (!strict || summary.warning == 0)
     }
 }

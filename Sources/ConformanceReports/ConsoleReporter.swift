@@ -99,10 +99,28 @@ public struct ConsoleReporter: Sendable {
         return lines
     }
 
+    /// The block printed instead of the catalogue when the runtime cannot reach `/next` at all.
+    public func startupFailure(_ cause: StartupCause) -> String {
+        var lines = [style.paint("The runtime could not start, so no scenario ran:", .red, bold: true)]
+        if cause.initErrorType != nil || cause.initErrorMessage != nil {
+            lines.append(
+                "  /runtime/init/error: \(cause.initErrorType ?? "(no errorType)"): "
+                    + clip(cause.initErrorMessage ?? "(no errorMessage)"))
+        }
+        if let exit = cause.exit { lines.append("  process: \(exit)") }
+        if cause.timedOut { lines.append("  it did not call /next within the init timeout") }
+        if !cause.lastStderr.isEmpty {
+            lines.append("  last stderr lines:")
+            lines += cause.lastStderr.map { "    " + clip($0) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     private func finalLine(_ report: RunReport) -> String {
         let tallies = LevelTally.all(report.results).filter { $0.level != .info && $0.applicable > 0 }
         let ratios = tallies.map { "\($0.level.rawValue) \($0.passed)/\($0.applicable)" }.joined(separator: ", ")
         var problems: [String] = []
+        if let stopped = report.stopped { problems.append("the runtime could not start (\(stopped))") }
         if report.summary.failed > 0 { problems.append("\(report.summary.failed) failed") }
         if report.summary.error > 0 { problems.append("\(report.summary.error) harness error(s)") }
         if report.summary.warning > 0 {

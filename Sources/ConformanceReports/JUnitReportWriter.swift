@@ -56,6 +56,7 @@ public struct JUnitReportWriter: Sendable {
             ("must-not-run", String(report.mustNotRun)),
             ("spec.runtime-api", "2018-06-01"),
         ]
+        if let stopped = report.stopped { properties.append(("stopped", stopped.description)) }
         if let environment = report.subject.environment {
             properties += [
                 ("environment.isolation", environment.isolation.rawValue),

@@ -31,13 +31,25 @@ struct ConformanceSession {
         }
         let startedAt = Date()
         let clock = ContinuousClock.now
-        let progress = ProgressCounter(total: scenarios.count)
-        let total = scenarios.count
-        let console = self.console
-        let results = await CatalogueRunner(subject: subject, jobs: jobs).run(scenarios) { result in
-            let index = progress.increment()
-            if console {
-                FileHandleOutput.standardOutput(reporter.progressLine(for: result, index: index, total: total) + "\n")
+        var results: [ScenarioResult]
+        let stopped = await startupFailure()
+        if let stopped {
+            if console { FileHandleOutput.standardOutput(reporter.startupFailure(stopped)) }
+            results = scenarios.map {
+                ScenarioResult(
+                    scenario: $0, status: .skipped, durationMs: 0,
+                    message: "not run: the runtime could not start (\(stopped))")
+            }
+        } else {
+            let progress = ProgressCounter(total: scenarios.count)
+            let total = scenarios.count
+            let console = self.console
+            results = await CatalogueRunner(subject: subject, jobs: jobs).run(scenarios) { result in
+                let index = progress.increment()
+                if console {
+                    FileHandleOutput.standardOutput(
+                        reporter.progressLine(for: result, index: index, total: total) + "\n")
+                }
             }
         }
         let elapsed = ContinuousClock.now - clock
@@ -53,7 +65,14 @@ struct ConformanceSession {
             strict: strict,
             startedAt: startedAt,
             durationMs: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
-            results: results
+            results: results,
+            stopped: stopped
         )
+    }
+
+    /// One init before the catalogue; a harness problem there is left to the scenarios, which report it each.
+    private func startupFailure() async -> StartupCause? {
+        guard scenarios.count > 1 else { return nil }
+        return (try? await StartupCheck.run(subject: subject)) ?? nil
     }
 }

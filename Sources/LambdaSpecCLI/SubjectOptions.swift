@@ -32,6 +32,7 @@ struct SubjectOptions: ParsableArguments {
         do {
             var subject = try Subject.load(functionPath: functionDirectory, layers: layer, handler: handler)
             let validation = try environment.prepare(&subject)
+            try Preflight.check(subject)
             return (subject, validation)
         } catch let error as SetupError {
             throw error

@@ -78,6 +78,12 @@ struct CertificationTests {
             let mustNA = CertificationVerdict.decide(lint: clean, report: report([(.must, .notApplicable)]))
             #expect(
                 mustNA.verdict == .notCertified && mustNA.reasons.first?.contains("(MUST) is not applicable") == true)
+            let process = report([(.must, .passed)], isolation: .process)
+            let refused = CertificationVerdict.decide(lint: clean, report: process)
+            #expect(refused.verdict == .notCertified && refused.reasons.first?.contains("process isolation") == true)
+            #expect(
+                CertificationVerdict.decide(lint: clean, report: process, allowProcessIsolation: true).verdict
+                    == .certified)
             #expect(
                 CertificationVerdict.decide(lint: clean, report: report([(.should, .warning)])).verdict == .notCertified
             )
@@ -171,7 +177,7 @@ struct CertificationTests {
         return try lint(layers: [zip], in: folder)
     }
 
-    func report(_ outcomes: [(Level, ResultStatus)]) -> RunReport {
+    func report(_ outcomes: [(Level, ResultStatus)], isolation: Isolation = .lambda) -> RunReport {
         let results = outcomes.enumerated().map { index, outcome in
             ScenarioResult(
                 scenario: Scenario(
@@ -179,11 +185,13 @@ struct CertificationTests {
                     requirement: "r", source: "s", steps: []),
                 status: outcome.1, durationMs: 1, message: "because \(index)")
         }
-        return RunReport(
+        var report = RunReport(
             tool: .init(version: LambdaSpecVersion.current),
             subject: .init(
                 path: "/tmp/function", handler: "probe", layers: ["runtime.zip"], capabilities: [], name: "t"),
             strict: true, startedAt: Date(timeIntervalSince1970: 1_800_000_000), durationMs: 5, results: results)
+        report.subject.environment = EnvironmentReport(isolation: isolation, memoryMB: 128, ephemeralStorageMB: 512)
+        return report
     }
 
     /// A certified bundle as `certify` writes it, with stand-ins for the HTML, JUnit and badge files.
@@ -203,7 +211,8 @@ struct CertificationTests {
                 date: Date(), subject: "t", handler: "probe", arch: hostArchitecture,
                 inputs: [try CertifiedInput.digest(role: .layer, path: folder + "/runtime.zip")],
                 catalogueFingerprint: String(repeating: "0", count: 64), scenarioCount: 1, verdict: verdict,
-                reasons: reasons, counts: .init(lint: lintReport.counts, scenarios: run.summary)),
+                reasons: reasons, counts: .init(lint: lintReport.counts, scenarios: run.summary),
+                environment: run.subject.environment),
             to: bundle)
         #expect(Set(written.files.keys) == ["report.json", "report.html", "junit.xml", "badge.json", "lint.json"])
         return bundle
