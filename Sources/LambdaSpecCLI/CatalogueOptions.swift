@@ -53,7 +53,7 @@ struct CatalogueOptions: ParsableArguments {
                 && !skip.contains { Glob($0).matches(scenario.id) }
         }
         if selected.isEmpty {
-            throw ValidationError("no scenario matches --only \(only) --skip \(skip); see `lambdaspec list`")
+            throw SetupError("no scenario matches --only \(only) --skip \(skip); see `lambdaspec list`")
         }
         return selected
     }

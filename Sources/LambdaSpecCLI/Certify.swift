@@ -52,7 +52,7 @@ extension LambdaSpec {
         @Option(
             name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
         )
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        var jobs: Int?
 
         @Option(
             name: .long, help: ArgumentHelp("The bundle folder (default: certification/<subject>).", valueName: "dir"))
@@ -64,7 +64,7 @@ extension LambdaSpec {
 
         func validate() throws {
             guard !layer.isEmpty else { throw ValidationError("certify needs at least one --layer") }
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() async throws {
@@ -134,7 +134,7 @@ extension LambdaSpec {
             let (subject, environmentReport) = try makeSubject(
                 handler: handler, manifest: manifest, layers: staged.paths, scratch: scratch, root: root)
             var report = await ConformanceSession(
-                subject: subject, scenarios: scenarios, jobs: jobs, strict: true, console: true
+                subject: subject, scenarios: scenarios, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: true, console: true
             ).run()
             // Name the inputs as given, not the staged copies or the scratch task root.
             report.subject.layers = layer

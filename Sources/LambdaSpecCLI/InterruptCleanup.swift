@@ -23,8 +23,8 @@ enum InterruptCleanup {
         let watcher = Thread {
             var byte: UInt8 = 0
             while read(signalPipe.read, &byte, 1) != 1 {}
+            FileHandleOutput.mute(lastWords: "\nlambdaspec: interrupted; stopping runtimes, removing sandboxes\n")
             LiveResources.releaseAll()
-            FileHandleOutput.standardError("\nlambdaspec: interrupted; runtimes stopped, sandboxes removed\n")
             exit(128 + Int32(byte))
         }
         watcher.name = "lambdaspec-signals"

@@ -29,8 +29,17 @@ enum Main {
         // A closed stdout must surface as EPIPE from write(2), not kill the run (and orphan its runtimes).
         signal(SIGPIPE, SIG_IGN)
         InterruptCleanup.install()
+        var command: any ParsableCommand
         do {
-            var command = try LambdaSpec.parseAsRoot()
+            command = try LambdaSpec.parseAsRoot()
+        } catch {
+            // Usage mistakes (unknown option, failed validate()): ArgumentParser's message with the right usage.
+            if LambdaSpec.exitCode(for: error) == .success { LambdaSpec.exit(withError: error) }
+            let message = LambdaSpec.fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            FileHandleOutput.standardError("lambdaspec: " + message + "\n")
+            LambdaSpec.exit(withError: ExitCode(2))
+        }
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -41,18 +50,11 @@ enum Main {
         } catch let exit as ExitCode {
             LiveResources.releaseAll()
             LambdaSpec.exit(withError: exit)
-        } catch let setup as SetupError {
-            LiveResources.releaseAll()
-            FileHandleOutput.standardError("lambdaspec: \(setup.description)\n")
-            LambdaSpec.exit(withError: ExitCode(2))
         } catch {
+            // Whatever stops a command once it runs is a domain error: one line, no usage block.
             LiveResources.releaseAll()
-            if LambdaSpec.exitCode(for: error) == .success {
-                LambdaSpec.exit(withError: error)
-            }
-            let message = LambdaSpec.fullMessage(for: error)
-            FileHandleOutput.standardError(
-                "lambdaspec: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+            let message = (error as? SetupError)?.description ?? LambdaSpec.message(for: error)
+            FileHandleOutput.standardError("lambdaspec: \(message)\n")
             LambdaSpec.exit(withError: ExitCode(2))
         }
     }

@@ -53,7 +53,7 @@ struct ReportPublisher {
             do {
                 try format.render(report).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+                throw SetupError("cannot write \(path): \(error.localizedDescription)")
             }
             written.append(path)
         }

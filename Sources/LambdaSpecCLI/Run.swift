@@ -22,7 +22,7 @@ extension LambdaSpec {
         @Option(
             name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
         )
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        var jobs: Int?
 
         @Option(
             name: .customLong("report-dir"),
@@ -39,7 +39,7 @@ extension LambdaSpec {
         var strict = false
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() async throws {
@@ -50,7 +50,7 @@ extension LambdaSpec {
             var report = await ConformanceSession(
                 subject: subject,
                 scenarios: scenarios,
-                jobs: jobs,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 strict: strict,
                 console: console
             ).run()

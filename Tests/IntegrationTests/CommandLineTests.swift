@@ -95,22 +95,32 @@ extension Integration {
             var environment = ProcessInfo.processInfo.environment
             environment["TMPDIR"] = scratch.path
             process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("interrupt-\(UUID())")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: output) }
+            let handle = try FileHandle(forWritingTo: output)
+            process.standardOutput = handle
+            process.standardError = handle
             try process.run()
             try await Task.sleep(for: .milliseconds(1500))
             process.interrupt()
             process.waitUntilExit()
+            try handle.close()
             #expect(process.terminationStatus == 130)
+            let printed = try String(contentsOf: output, encoding: .utf8)
+            #expect(printed.contains("lambdaspec: interrupted"))
+            #expect(!printed.contains("harness error"), "after the interrupt the dying run printed: \(printed)")
             try await Task.sleep(for: .milliseconds(200))
             let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
             #expect(left.isEmpty, "left behind: \(left)")
-            // Every bootstrap of that run had its TMPDIR under `scratch`; none may still be running.
+            // Every bootstrap of that run had its sandbox under `scratch` (in its TMPDIR in process isolation, on
+            // bubblewrap's command line in lambda isolation); none may still be running.
             let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
-                guard Int(entry) != nil,
-                    let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
-                else { return false }
-                return String(decoding: environ, as: UTF8.self).contains(scratch.path)
+                guard Int(entry) != nil else { return false }
+                return ["environ", "cmdline"].contains { file in
+                    let data = FileManager.default.contents(atPath: "/proc/\(entry)/\(file)") ?? Data()
+                    return String(decoding: data, as: UTF8.self).contains(scratch.path)
+                }
             }
             #expect(survivors.isEmpty, "processes still running: \(survivors)")
         }
