@@ -26,6 +26,15 @@ extension Integration {
             }
         }
 
+        @Test("README states the corpus's size as it is")
+        func readmeCountsTheCorpus() throws {
+            let readme = try String(
+                contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+            let count = PackagePaths.faultyRuntimeNames.count
+            #expect(readme.contains("a corpus of \(count)\n") || readme.contains("a corpus of \(count) "))
+            #expect(readme.contains("(\(count) broken runtimes, one bug each)"))
+        }
+
         @Test("each faulty runtime is named by some scenario", arguments: PackagePaths.faultyRuntimeNames)
         func faultyRuntimeIsUsed(name: String) {
             #expect(Self.catalogue.contains { $0.failedBy.contains(name) }, "\(name) is not named by any scenario")

@@ -1,1 +1,0 @@
-../../../Runtimes/shell/probe.sh
