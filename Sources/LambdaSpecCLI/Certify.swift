@@ -134,7 +134,8 @@ extension LambdaSpec {
             let (subject, environmentReport) = try makeSubject(
                 handler: handler, manifest: manifest, layers: staged.paths, scratch: scratch, root: root)
             var report = await ConformanceSession(
-                subject: subject, scenarios: scenarios, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: true, console: true
+                subject: subject, scenarios: scenarios, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                strict: true, console: true
             ).run()
             // Name the inputs as given, not the staged copies or the scratch task root.
             report.subject.layers = layer

@@ -12,6 +12,8 @@ struct ConformanceSession {
     var strict: Bool
     /// Print a header and one progress line per finished scenario.
     var console: Bool
+    /// `--fail-fast`: no new scenario after the first MUST failure.
+    var failFast = false
 
     /// The isolation and limits, as the header states them.
     private var limits: String {
@@ -44,7 +46,7 @@ struct ConformanceSession {
             let progress = ProgressCounter(total: scenarios.count)
             let total = scenarios.count
             let console = self.console
-            results = await CatalogueRunner(subject: subject, jobs: jobs).run(scenarios) { result in
+            results = await CatalogueRunner(subject: subject, jobs: jobs, failFast: failFast).run(scenarios) { result in
                 let index = progress.increment()
                 if console {
                     FileHandleOutput.standardOutput(

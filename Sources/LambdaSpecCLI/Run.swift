@@ -38,6 +38,11 @@ extension LambdaSpec {
         @Flag(name: .long, help: "Fail the run on SHOULD warnings too.")
         var strict = false
 
+        @Flag(
+            name: .customLong("fail-fast"),
+            help: "Start no new scenario after the first MUST failure (the rest are reported as skipped).")
+        var failFast = false
+
         func validate() throws {
             guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         }
@@ -52,7 +57,8 @@ extension LambdaSpec {
                 scenarios: scenarios,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 strict: strict,
-                console: console
+                console: console,
+                failFast: failFast
             ).run()
             report.subject.layerOrigins = layerOrigins.isEmpty ? nil : layerOrigins
             report.subject.environment = validation.environment

@@ -112,5 +112,24 @@ extension Integration {
             #expect(outcome.stderr.contains("layer.shebang.crlf"), "\(outcome.stderr)")
             #expect(outcome.stdout.isEmpty)
         }
+
+        @Test("--fail-fast starts no scenario after the first MUST failure and reports the rest as skipped")
+        func failFastStops() throws {
+            let folder = try LambdaSpecExecutable.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let outcome = try LambdaSpecExecutable.run([
+                "run", PackagePaths.faultyRuntimes.path + "/wrong-request-id", "--fail-fast", "--jobs", "1",
+                "--format", "json", "--report-dir", folder.path,
+            ])
+            #expect(outcome.status == 1)
+            let report = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json")))
+                    as? [String: Any])
+            let results = try #require(report["results"] as? [[String: Any]])
+            let failed = results.filter { $0["status"] as? String == "failed" }
+            let skipped = results.filter { ($0["message"] as? String)?.contains("--fail-fast stopped the run") == true }
+            #expect(failed.count == 1)
+            #expect(skipped.count > 10, "\(results.count) results")
+        }
     }
 }
