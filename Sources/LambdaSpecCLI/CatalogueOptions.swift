@@ -41,7 +41,10 @@ struct CatalogueOptions: ParsableArguments {
     }
 
     /// The selected scenarios, in catalogue order.
-    func scenarios() throws -> [Scenario] {
+    func scenarios() throws -> [Scenario] { try load().selected }
+
+    /// The whole catalogue and the selection from it.
+    func load() throws -> (catalogue: [Scenario], selected: [Scenario]) {
         let all: [Scenario]
         do {
             all = try ScenarioCatalogue.load(directory: catalogueDirectory())
@@ -55,7 +58,7 @@ struct CatalogueOptions: ParsableArguments {
         if selected.isEmpty {
             throw ValidationError("no scenario matches --only \(only) --skip \(skip); see `lambdaspec list`")
         }
-        return selected
+        return (all, selected)
     }
 }
 

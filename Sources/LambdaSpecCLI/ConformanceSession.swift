@@ -12,6 +12,8 @@ struct ConformanceSession {
     var strict: Bool
     /// Print a header and one progress line per finished scenario.
     var console: Bool
+    /// Known failures and a baseline (`run --expectations/--baseline`); empty for certify.
+    var gate = ResultGate()
 
     /// The isolation and limits, as the header states them.
     private var limits: String {
@@ -33,14 +35,17 @@ struct ConformanceSession {
         let progress = ProgressCounter(total: scenarios.count)
         let total = scenarios.count
         let console = self.console
+        let gate = self.gate
         let results = await CatalogueRunner(subject: subject, jobs: jobs).run(scenarios) { result in
             let index = progress.increment()
             if console {
+                var result = result
+                result.triage = gate.triage(result)
                 FileHandleOutput.standardOutput(reporter.progressLine(for: result, index: index, total: total) + "\n")
             }
         }
         let elapsed = ContinuousClock.now - clock
-        return RunReport(
+        var report = RunReport(
             tool: .init(version: LambdaSpecVersion.current),
             subject: .init(
                 path: subject.functionPath,
@@ -54,5 +59,7 @@ struct ConformanceSession {
             durationMs: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
             results: results
         )
+        report.apply(gate)
+        return report
     }
 }

@@ -8,7 +8,7 @@ extension LambdaSpec {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine and re-render JSON reports.",
-            subcommands: [Merge.self, Render.self]
+            subcommands: [Merge.self, Diff.self, Render.self]
         )
     }
 }

@@ -19,6 +19,8 @@ extension LambdaSpec {
 
         @OptionGroup var selection: CatalogueOptions
 
+        @OptionGroup(title: "Known failures") var gate: GateOptions
+
         @Option(
             name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
         )
@@ -45,14 +47,16 @@ extension LambdaSpec {
         func run() async throws {
             let (subject, validation) = try self.subject.load()
             let layerOrigins = validation.layerOrigins
-            let scenarios = try selection.scenarios()
+            let (catalogue, scenarios) = try selection.load()
+            let gate = try self.gate.gate(catalogueIDs: Set(catalogue.map(\.id)))
             let console = format.contains(.console)
             var report = await ConformanceSession(
                 subject: subject,
                 scenarios: scenarios,
                 jobs: jobs,
                 strict: strict,
-                console: console
+                console: console,
+                gate: gate
             ).run()
             report.subject.layerOrigins = layerOrigins.isEmpty ? nil : layerOrigins
             report.subject.environment = validation.environment
