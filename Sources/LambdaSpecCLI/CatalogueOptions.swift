@@ -40,6 +40,13 @@ struct CatalogueOptions: ParsableArguments {
         return "Conformance"
     }
 
+    /// The catalogue's recorded durations (`durations.json` beside the scenarios), if it has them.
+    func recordedDurations() throws -> RecordedDurations? {
+        let path = URL(fileURLWithPath: try catalogueDirectory()).appendingPathComponent("durations.json").path
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do { return try RecordedDurations.load(path: path) } catch { throw SetupError("catalogue: \(error)") }
+    }
+
     /// The selected scenarios, in catalogue order.
     func scenarios() throws -> [Scenario] { try load().selected }
 
