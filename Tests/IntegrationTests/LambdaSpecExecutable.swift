@@ -33,6 +33,9 @@ enum LambdaSpecExecutable {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+        // The suite may itself run in a GitLab `parallel:` job; a test asks for a shard explicitly.
+        environment.removeValue(forKey: "CI_NODE_INDEX")
+        environment.removeValue(forKey: "CI_NODE_TOTAL")
         environment.merge(extra) { $1 }
         process.environment = environment
         process.standardOutput = stdout
