@@ -23,7 +23,7 @@ extension Integration {
             let scratch = try LambdaSpecExecutable.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: scratch) }
             let log = scratch.appendingPathComponent("log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle
             process.standardError = handle
@@ -67,7 +67,7 @@ extension Integration {
             ]
             for index in 1...2 {
                 let output = scratch.appendingPathComponent("output-\(index)")
-                FileManager.default.createFile(atPath: output.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: output.path, contents: nil)
                 let result = try Self.execute(
                     script, [],
                     environment: common.merging(["LAMBDASPEC_SHARD": "\(index)/2", "GITHUB_OUTPUT": output.path]) {
