@@ -59,6 +59,10 @@ let package = Package(
         ),
         .target(
             name: "ConformanceReports", dependencies: ["ConformanceModel", mustache], swiftSettings: swiftSettings),
+        // The catalogue compiled into the binary (see CatalogueEmbedPlugin), so a copied lambdaspec needs no checkout.
+        .target(
+            name: "BuiltInCatalogue", dependencies: ["ConformanceModel"], swiftSettings: swiftSettings,
+            plugins: ["CatalogueEmbedPlugin"]),
         .target(
             name: "LayerCertification",
             dependencies: ["ConformanceModel", "LambdaSandbox", zipFoundation, crypto],
@@ -70,10 +74,16 @@ let package = Package(
             name: "LambdaSpecCLI",
             dependencies: [
                 "ConformanceModel", "MockRuntimeAPI", "ScenarioEngine", "ConformanceReports", "LambdaSandbox",
-                "LayerCertification", argumentParser,
+                "LayerCertification", "BuiltInCatalogue", argumentParser,
             ],
             swiftSettings: swiftSettings
         ),
+
+        // MARK: - Build tools
+        .executableTarget(name: "CatalogueEmbedder", swiftSettings: swiftSettings),
+        .plugin(
+            name: "CatalogueEmbedPlugin", capability: .buildTool(), dependencies: ["CatalogueEmbedder"],
+            path: "Sources/CatalogueEmbedPlugin"),
 
         // MARK: - Reference runtimes
         .systemLibrary(name: "CCurl", path: "Runtimes/c/CCurl", pkgConfig: "libcurl"),

@@ -58,6 +58,10 @@ public struct RunReport: Codable, Sendable {
         public var skipped: Int
         public var notApplicable: Int
         public var error: Int
+        /// Failures an expectations file or a baseline forgave (absent when there were none).
+        public var expectedFailure: Int?
+        /// Expected failures that passed (absent when there were none).
+        public var unexpectedlyPassing: Int?
         /// `level → status → count`, e.g. `{"MUST": {"passed": 40, "failed": 1}}`.
         public var byLevel: [String: [String: Int]]
 
@@ -71,6 +75,10 @@ public struct RunReport: Codable, Sendable {
             skipped = count(.skipped)
             notApplicable = count(.notApplicable)
             error = count(.error)
+            let expected = results.filter { $0.triage?.kind == .expectedFailure }.count
+            let unexpected = results.filter { $0.triage?.kind == .unexpectedlyPassing }.count
+            expectedFailure = expected == 0 ? nil : expected
+            unexpectedlyPassing = unexpected == 0 ? nil : unexpected
             var byLevel: [String: [String: Int]] = [:]
             for result in results {
                 byLevel[result.level.rawValue, default: [:]][result.status.rawValue, default: 0] += 1
@@ -91,6 +99,10 @@ public struct RunReport: Codable, Sendable {
     /// Why the catalogue did not run: the runtime could not reach `/next` at all (every scenario is skipped).
     public var stopped: StartupCause?
     public var results: [ScenarioResult]
+    /// The expectations file and baseline the run was judged against (absent when neither was given).
+    public var gate: GateRecord?
+    /// Which part of the catalogue this run played (absent for a whole run, or a merge of all the shards).
+    public var shard: Shard?
 
     public init(
         tool: Tool, subject: Subject, strict: Bool, startedAt: Date, durationMs: Double, results: [ScenarioResult],
@@ -108,8 +120,37 @@ public struct RunReport: Codable, Sendable {
         self.verdict = runVerdict
     }
 
-    /// Whether the run passes: no MUST failure and no harness error; under `--strict` no SHOULD warning either.
-    public var passed: Bool {
-        stopped == nil && summary.failed == 0 && summary.error == 0 && (!strict || summary.warning == 0)
+    /// Whether the run passes: no MUST failure and no harness error; under `--strict` no SHOULD warning either;
+    /// expected failures do not count, an unexpected pass does under `--strict`.
+    /// A runtime that could not start at all (`stopped`) fails the run too.
+    public var passed: Bool { stopped == nil && !results.contains(where: isFatal) }
+
+    /// Whether this result fails the run.
+    public func isFatal(_ result: ScenarioResult) -> Bool {
+        switch result.triage?.kind {
+        case .expectedFailure: false
+        case .unexpectedlyPassing: strict
+        case nil: result.status.failsRun(strict: strict)
+        }
+    }
+
+    /// Judges every result against `gate` (see `ResultGate`) and records what the run was judged against.
+    public mutating func apply(_ gate: ResultGate) {
+        guard !gate.isEmpty else { return }
+        for index in results.indices { results[index].triage = gate.triage(results[index]) }
+        summary = Summary(results: results)
+        self.gate = GateRecord(expectations: gate.expectations?.source, baseline: gate.baselineSource)
+        verdict = runVerdict
+    }
+}
+
+/// The files a run's failures were judged against.
+public struct GateRecord: Codable, Sendable, Hashable {
+    public var expectations: String?
+    public var baseline: String?
+
+    public init(expectations: String?, baseline: String?) {
+        self.expectations = expectations
+        self.baseline = baseline
     }
 }

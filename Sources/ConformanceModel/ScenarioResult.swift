@@ -29,6 +29,8 @@ public struct ScenarioResult: Codable, Sendable, Hashable {
     public var exchanges: [RecordedExchange]
     public var processEvents: [ProcessEvent]
     public var logs: [LogLine]
+    /// How the verdict compares with the team's expectations or baseline (absent for a plain verdict).
+    public var triage: Triage?
 
     public init(
         scenario: Scenario,

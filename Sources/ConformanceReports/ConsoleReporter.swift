@@ -22,6 +22,12 @@ public struct ConsoleReporter: Sendable {
         let facts = [result.level.rawValue, Formatting.runDuration(result)].compactMap { $0 }
         var line = style.dim("[\(position)/\(total)]") + " \(verdict) \(DisplayText.line(result.id)) "
         line += style.dim(facts.joined(separator: " · "))
+        if let triage = result.triage {
+            line +=
+                " "
+                + style.paint(
+                    "(\(triage.label): \(DisplayText.truncated(DisplayText.line(triage.reason), limit: 120)))", .yellow)
+        }
         if status != .passed, !result.message.isEmpty {
             let indent = String(repeating: " ", count: width * 2 + 4)
             let message = DisplayText.truncated(DisplayText.line(result.message), limit: 300)
@@ -40,7 +46,7 @@ public struct ConsoleReporter: Sendable {
         out.append("")
         out.append(contentsOf: countsTable(report))
         for status in [ResultStatus.failed, .error, .warning] {
-            let results = report.results.filter { $0.status == status }
+            let results = report.results.filter { $0.status == status && $0.triage == nil }
             guard !results.isEmpty else { continue }
             out.append("")
             out.append(
@@ -48,6 +54,7 @@ public struct ConsoleReporter: Sendable {
                     heading(status, count: results.count, strict: report.strict), status.consoleColor, bold: true))
             for result in results { out.append(contentsOf: detail(result)) }
         }
+        out.append(contentsOf: triaged(report))
         out.append("")
         out.append(finalLine(report))
         return out.joined(separator: "\n") + "\n"
@@ -116,15 +123,41 @@ public struct ConsoleReporter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Expected failures and unexpected passes, one line each with the reason, apart from the real failures.
+    private func triaged(_ report: RunReport) -> [String] {
+        var out: [String] = []
+        for kind in Triage.Kind.allCases {
+            let results = report.results.filter { $0.triage?.kind == kind }
+            guard let first = results.first?.triage else { continue }
+            let fatal = kind == .unexpectedlyPassing && report.strict ? ", failing under --strict" : ""
+            out.append("")
+            out.append(style.paint("\(first.label.capitalizedFirst) (\(results.count)\(fatal))", .yellow, bold: true))
+            for result in results {
+                let triage = result.triage ?? first
+                out.append(
+                    "  \(style.paint(result.status.symbol, result.status.consoleColor)) "
+                        + style.bold(DisplayText.line(result.id)) + " [\(result.level.rawValue)] "
+                        + "\(result.status.rawValue), expected \(triage.expected.rawValue): \(clip(triage.reason))")
+            }
+        }
+        return out
+    }
+
     private func finalLine(_ report: RunReport) -> String {
         let tallies = LevelTally.all(report.results).filter { $0.level != .info && $0.applicable > 0 }
         let ratios = tallies.map { "\($0.level.rawValue) \($0.passed)/\($0.applicable)" }.joined(separator: ", ")
         var problems: [String] = []
         if let stopped = report.stopped { problems.append("the runtime could not start (\(stopped))") }
-        if report.summary.failed > 0 { problems.append("\(report.summary.failed) failed") }
-        if report.summary.error > 0 { problems.append("\(report.summary.error) harness error(s)") }
-        if report.summary.warning > 0 {
-            problems.append("\(report.summary.warning) SHOULD warning(s)\(report.strict ? " (strict)" : "")")
+        let plain = report.results.filter { $0.triage == nil }
+        let failed = plain.filter { $0.status == .failed }.count
+        let errors = plain.filter { $0.status == .error }.count
+        let warnings = plain.filter { $0.status == .warning }.count
+        if failed > 0 { problems.append("\(failed) failed") }
+        if errors > 0 { problems.append("\(errors) harness error(s)") }
+        if warnings > 0 { problems.append("\(warnings) SHOULD warning(s)\(report.strict ? " (strict)" : "")") }
+        if let expected = report.summary.expectedFailure { problems.append("\(expected) expected failure(s)") }
+        if let unexpected = report.summary.unexpectedlyPassing {
+            problems.append("\(unexpected) unexpectedly passing\(report.strict ? " (strict)" : "")")
         }
         if report.mustNotRun > 0 {
             problems.append(

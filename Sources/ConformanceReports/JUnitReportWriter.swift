@@ -74,7 +74,11 @@ public struct JUnitReportWriter: Sendable {
         var xml = "    <testcase classname=\"\(XMLText.attribute(result.area))\" name=\"\(XMLText.attribute(name))\""
         xml += " time=\"\(Formatting.seconds(ms: result.durationMs))\">\n"
         var notes: [String] = []
-        switch result.status {
+        // A triaged result is written by `triaged` alone: an expected failure is skipped with its reason.
+        let triaged = result.triage.map { self.triaged($0, result, strict: strict) }
+        xml += triaged?.element ?? ""
+        notes += triaged.map { [$0.note] } ?? []
+        switch triaged == nil ? result.status : .passed {
         case .failed:
             xml += failure(result)
         case .warning where strict:
@@ -98,6 +102,22 @@ public struct JUnitReportWriter: Sendable {
         }
         xml += "    </testcase>\n"
         return xml
+    }
+
+    /// An expected failure is `<skipped>` with the reason; an unexpected pass fails the case under `--strict`.
+    private func triaged(_ triage: Triage, _ result: ScenarioResult, strict: Bool) -> (element: String, note: String) {
+        let text = "\(triage.label) (\(result.status.rawValue), expected \(triage.expected.rawValue)): \(triage.reason)"
+        switch triage.kind {
+        case .expectedFailure:
+            return ("      <skipped message=\"\(XMLText.attribute(text))\"/>\n", "\(text)\n\n\(details(result))")
+        case .unexpectedlyPassing where strict:
+            let element =
+                "      <failure message=\"\(XMLText.attribute(text))\" type=\"UnexpectedlyPassing\">"
+                + XMLText.content(text) + "</failure>\n"
+            return (element, text)
+        case .unexpectedlyPassing:
+            return ("", text)
+        }
     }
 
     private func failure(_ result: ScenarioResult) -> String {
@@ -130,6 +150,12 @@ public struct JUnitReportWriter: Sendable {
         init(_ results: [ScenarioResult], strict: Bool) {
             tests = results.count
             for result in results {
+                switch result.triage?.kind {
+                case .expectedFailure?: skipped += 1
+                case .unexpectedlyPassing?: failures += strict ? 1 : 0
+                case nil: break
+                }
+                guard result.triage == nil else { continue }
                 switch result.status {
                 case .failed: failures += 1
                 case .warning where strict: failures += 1

@@ -37,6 +37,7 @@ public struct MarkdownSummaryWriter: Sendable {
         md.append(contentsOf: countsTable(report))
         md.append("")
         md.append(contentsOf: attentionList(report))
+        md.append(contentsOf: triagedList(report))
         return md.joined(separator: "\n") + "\n"
     }
 
@@ -52,9 +53,10 @@ public struct MarkdownSummaryWriter: Sendable {
     }
 
     private func attentionList(_ report: RunReport) -> [String] {
-        let flagged = report.results.filter(\.status.needsAttention)
+        let flagged = report.results.filter { $0.status.needsAttention && $0.triage == nil }
         guard !flagged.isEmpty else {
-            return ["All \(report.summary.total) scenarios passed or did not apply."]
+            let triaged = report.results.contains { $0.triage != nil }
+            return triaged ? [] : ["All \(report.summary.total) scenarios passed or did not apply."]
         }
         var md = ["### Needs attention", "", "| Verdict | Scenario | Level | Message |", "|---|---|---|---|"]
         for result in flagged.prefix(maxListed) {
@@ -67,6 +69,27 @@ public struct MarkdownSummaryWriter: Sendable {
         if flagged.count > maxListed {
             md.append("")
             md.append("… and \(flagged.count - maxListed) more; see the HTML or JSON report.")
+        }
+        return md
+    }
+
+    /// Expected failures and unexpected passes, apart from what needs attention, each with its reason.
+    private func triagedList(_ report: RunReport) -> [String] {
+        var md: [String] = []
+        for kind in Triage.Kind.allCases {
+            let results = report.results.filter { $0.triage?.kind == kind }
+            guard let first = results.first?.triage else { continue }
+            let icon = report.isFatal(results[0]) ? "❌" : kind == .expectedFailure ? "🔕" : "🎉"
+            md += ["", "### \(icon) \(first.label.capitalizedFirst) (\(results.count))", ""]
+            md += ["| Scenario | Level | Verdict | Expected | Reason |", "|---|---|---|---|---|"]
+            for result in results.prefix(maxListed) {
+                let triage = result.triage ?? first
+                md.append(
+                    "| `\(Self.code(result.id))` | \(result.level.rawValue) | \(result.status.label) | "
+                        + "\(triage.expected.label) | \(Self.inline(DisplayText.truncated(triage.reason, limit: 300))) |"
+                )
+            }
+            if results.count > maxListed { md += ["", "… and \(results.count - maxListed) more."] }
         }
         return md
     }

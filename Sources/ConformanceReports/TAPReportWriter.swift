@@ -4,7 +4,8 @@ import Foundation
 /// Writes TAP version 14 for `prove`, node-tap and the TAP-native tooling of the OCI runtime-tools ecosystem.
 ///
 /// Not-applicable and skipped scenarios are `# SKIP`; a SHOULD warning is `not ok … # TODO` unless the run
-/// is strict (then a plain `not ok`). Failures and errors carry a YAML diagnostics block, indented two spaces.
+/// is strict (then a plain `not ok`); an expected failure is `not ok … # TODO expected failure: <reason>`.
+/// Failures and errors carry a YAML diagnostics block, indented two spaces.
 public struct TAPReportWriter: Sendable {
     public init() {}
 
@@ -19,6 +20,19 @@ public struct TAPReportWriter: Sendable {
     private func testPoint(_ result: ScenarioResult, number: Int, strict: Bool) -> [String] {
         let description = Self.escape("\(result.id) [\(result.level.rawValue)] \(result.title)")
         let reason = Self.escape(result.message)
+        // TAP's own word for a known failure is TODO: an expected failure does not fail the run; an unexpected pass
+        // under --strict is a plain `not ok`.
+        switch result.triage?.kind {
+        case .expectedFailure?:
+            return ["not ok \(number) - \(description) # TODO expected failure: \(Self.escape(result.triage!.reason))"]
+                + diagnostics(result, severity: result.status == .warning ? "warning" : "fail")
+        case .unexpectedlyPassing? where strict:
+            return [
+                "not ok \(number) - \(description)", "  # unexpectedly passing: \(Self.escape(result.triage!.reason))",
+            ]
+        default:
+            break
+        }
         switch result.status {
         case .passed, .info:
             return ["ok \(number) - \(description)"]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInCatalogue
 import ConformanceModel
 import Foundation
 import ScenarioEngine
@@ -8,11 +9,10 @@ struct CatalogueOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The scenario catalogue folder.",
-            discussion:
-                "Default: $LAMBDASPEC_CATALOGUE, else the Conformance folder of the lambdaspec checkout, else ./Conformance.",
+            "A folder of a team's own scenarios, added to the built-in catalogue (repeatable).",
+            discussion: "An id used twice (here or in the built-in catalogue) is an error.",
             valueName: "dir"))
-    var catalogue: String?
+    var catalogue: [String] = []
 
     @Option(
         name: .long,
@@ -23,29 +23,44 @@ struct CatalogueOptions: ParsableArguments {
         name: .long, help: ArgumentHelp("Skip scenarios whose id matches this glob (repeatable).", valueName: "glob"))
     var skip: [String] = []
 
-    /// The catalogue folder, found in the documented order.
-    func catalogueDirectory() throws -> String {
-        if let catalogue { return catalogue }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["LAMBDASPEC_CATALOGUE"] { return fromEnvironment }
-        // .build/<triple>/<configuration>/lambdaspec → the package root's Conformance folder.
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("Conformance")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path) {
-                return candidate.path
-            }
-            folder = folder.deletingLastPathComponent()
+    /// The built-in catalogue's files, then those of every `--catalogue` folder in the order given.
+    func files() throws -> [CatalogueFile] {
+        var files = BuiltInCatalogue.files
+        for folder in catalogue {
+            do { files += try ScenarioCatalogue.files(in: folder) } catch { throw SetupError("catalogue: \(error)") }
         }
-        return "Conformance"
+        return files
+    }
+
+    /// The durations recorded for the catalogues (their `durations.json`), the weights of `--shard`.
+    func recordedDurations() throws -> RecordedDurations? {
+        var merged: RecordedDurations?
+        for file in try files() where file.path == "durations.json" {
+            let recorded: RecordedDurations
+            do {
+                recorded = try RecordedDurations.decode(file.contents, file: file.displayPath)
+            } catch {
+                throw SetupError("catalogue: \(error)")
+            }
+            guard var sum = merged else {
+                merged = recorded
+                continue
+            }
+            sum.durationsMs.merge(recorded.durationsMs) { first, _ in first }
+            merged = sum
+        }
+        return merged
     }
 
     /// The selected scenarios, in catalogue order.
-    func scenarios() throws -> [Scenario] {
+    func scenarios() throws -> [Scenario] { try load().selected }
+
+    /// The whole catalogue and the selection from it.
+    func load() throws -> (catalogue: [Scenario], selected: [Scenario]) {
         let all: [Scenario]
         do {
-            all = try ScenarioCatalogue.load(directory: catalogueDirectory())
-        } catch {
+            all = try ScenarioCatalogue.load(files: files())
+        } catch let error as ScenarioLoadError {
             throw SetupError("catalogue: \(error)")
         }
         let selected = all.filter { scenario in
@@ -55,7 +70,7 @@ struct CatalogueOptions: ParsableArguments {
         if selected.isEmpty {
             throw SetupError("no scenario matches --only \(only) --skip \(skip); see `lambdaspec list`")
         }
-        return selected
+        return (all, selected)
     }
 }
 

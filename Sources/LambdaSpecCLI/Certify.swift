@@ -59,8 +59,9 @@ extension LambdaSpec {
         var out: String?
 
         @Option(
-            name: .long, help: ArgumentHelp("The scenario catalogue folder (default: as for `run`).", valueName: "dir"))
-        var catalogue: String?
+            name: .long,
+            help: ArgumentHelp("Scenarios added to the built-in catalogue, as for `run`.", valueName: "dir"))
+        var catalogue: [String] = []
 
         func validate() throws {
             guard !layer.isEmpty else { throw ValidationError("certify needs at least one --layer") }
@@ -107,12 +108,11 @@ extension LambdaSpec {
 
         /// The whole catalogue, its fingerprint, and the digests of the inputs as given.
         private func prepare() throws -> (scenarios: [Scenario], fingerprint: String, inputs: [CertifiedInput]) {
-            let selection = try CatalogueOptions.parse(catalogue.map { ["--catalogue", $0] } ?? [])
+            let selection = try CatalogueOptions.parse(catalogue.flatMap { ["--catalogue", $0] })
             let scenarios = try selection.scenarios()
             do {
-                let fingerprint = try CatalogueFingerprint.compute(
-                    scenarios: scenarios.map { ($0.id, $0.level) },
-                    catalogueDirectory: try selection.catalogueDirectory())
+                let fingerprint = CatalogueFingerprint.compute(
+                    scenarios: scenarios.map { ($0.id, $0.level) }, files: try selection.files())
                 let inputs =
                     try (function.map { [try CertifiedInput.digest(role: .function, path: $0)] } ?? [])
                     + layer.map { try CertifiedInput.digest(role: .layer, path: $0) }

@@ -14,6 +14,8 @@ struct ConformanceSession {
     var console: Bool
     /// `--fail-fast`: no new scenario after the first MUST failure.
     var failFast = false
+    /// Known failures and a baseline (`run --expectations/--baseline`); empty for certify.
+    var gate = ResultGate()
 
     /// The isolation and limits, as the header states them.
     private var limits: String {
@@ -46,16 +48,19 @@ struct ConformanceSession {
             let progress = ProgressCounter(total: scenarios.count)
             let total = scenarios.count
             let console = self.console
+            let gate = self.gate
             results = await CatalogueRunner(subject: subject, jobs: jobs, failFast: failFast).run(scenarios) { result in
                 let index = progress.increment()
                 if console {
+                    var result = result
+                    result.triage = gate.triage(result)
                     FileHandleOutput.standardOutput(
                         reporter.progressLine(for: result, index: index, total: total) + "\n")
                 }
             }
         }
         let elapsed = ContinuousClock.now - clock
-        return RunReport(
+        var report = RunReport(
             tool: .init(version: LambdaSpecVersion.current),
             subject: .init(
                 path: subject.functionPath,
@@ -70,6 +75,8 @@ struct ConformanceSession {
             results: results,
             stopped: stopped
         )
+        report.apply(gate)
+        return report
     }
 
     /// One init before the catalogue; a harness problem there is left to the scenarios, which report it each.

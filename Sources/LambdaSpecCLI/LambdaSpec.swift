@@ -15,11 +15,18 @@ struct LambdaSpec: AsyncParsableCommand {
             Exit status: 0 every MUST scenario passed (with --strict every SHOULD too); 1 a scenario failed; \
             2 the run could not start (bad arguments, missing bootstrap, unreadable layer).
             """,
-        version: LambdaSpecVersion.current,
         subcommands: [
             Run.self, List.self, Serve.self, Bench.self, Report.self, Lint.self, Certify.self, Verify.self,
         ]
     )
+
+    @Flag(name: .long, help: "Print the version and the fingerprint of the built-in scenario catalogue.")
+    var version = false
+
+    func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        FileHandleOutput.standardOutput(try VersionText.render())
+    }
 }
 
 /// Entry point: maps every failure to the documented exit codes (ArgumentParser alone would use 64 for usage errors).

@@ -9,11 +9,16 @@ extension LambdaSpec {
 
         @OptionGroup var selection: CatalogueOptions
 
+        @OptionGroup(title: "Sharding") var sharding: ShardOptions
+
         @Flag(name: .long, help: "Print the catalogue as the Markdown of Conformance/README.md.")
         var markdown = false
 
         func run() async throws {
-            let scenarios = try selection.scenarios()
+            var scenarios = try selection.scenarios()
+            if let shard = try sharding.resolve() {
+                scenarios = try sharding.select(scenarios, shard: shard, builtIn: selection.recordedDurations())
+            }
             if markdown {
                 FileHandleOutput.standardOutput(CatalogueMarkdown.render(scenarios))
                 return

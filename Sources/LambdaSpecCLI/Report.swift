@@ -8,19 +8,23 @@ extension LambdaSpec {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine and re-render JSON reports.",
-            subcommands: [Merge.self, Render.self]
+            subcommands: [Merge.self, Diff.self, Render.self]
         )
     }
 }
 
 extension LambdaSpec.Report {
-    /// A runtime × scenario matrix across runs, and what changed between two runs of the same runtime.
+    /// A runtime × scenario matrix across runs, what changed between two runs, or the join of a sharded run.
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build a runtime × scenario matrix (and a what-changed view) from several report.json files.",
+            abstract:
+                "Join shard reports into one, or build a runtime × scenario matrix from several report.json files.",
             discussion: """
-                Give the reports of different runtimes to compare them, or two reports of the same runtime (say two \
-                versions of a layer) to see which scenarios changed verdict.
+                When every report is a shard (`run --shard I/N`), they must be shards 1…N of one run: they are \
+                joined into the report the unsharded run would have written (--format, --report-dir), and the exit \
+                status is that run's (0 passed, 1 failed). Otherwise: give the reports of different runtimes to \
+                compare them, or two reports of the same runtime (say two versions of a layer) to see which \
+                scenarios changed verdict; `report diff` gates on that.
                 """
         )
 
@@ -38,17 +42,54 @@ extension LambdaSpec.Report {
                 valueName: "file"))
         var markdown: String?
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Shards only: format of the joined report (repeatable; default json).", valueName: "format"))
+        var format: [ReportFormat] = [.json]
+
+        @Option(
+            name: .customLong("report-dir"),
+            help: ArgumentHelp("Shards only: where the joined report goes (default: .).", valueName: "dir"))
+        var reportDirectory = "."
+
         func validate() throws {
             guard !reports.isEmpty else { throw ValidationError("give at least one report.json") }
         }
 
         func run() async throws {
-            let matrix: MatrixReport
+            let loaded: [RunReport]
             do {
-                matrix = try MatrixReport.load(paths: reports)
+                loaded = try reports.map(MatrixReport.loadReport(path:))
             } catch {
                 throw SetupError("\(error)")
             }
+            let sharded = loaded.filter { $0.shard != nil }.count
+            if sharded == loaded.count {
+                try joinShards(loaded)
+            } else if sharded > 0 {
+                throw SetupError("\(sharded) of the \(loaded.count) reports are shards: merge shards on their own")
+            } else {
+                try writeMatrix(MatrixReport(reports: loaded))
+            }
+        }
+
+        private func joinShards(_ shards: [RunReport]) throws {
+            let merged: RunReport
+            do { merged = try RunReport.merging(shards: shards) } catch { throw SetupError("merge: \(error)") }
+            let written = try ReportPublisher(directory: reportDirectory, formats: format).publish(merged)
+            if format.contains(.console) {
+                FileHandleOutput.standardOutput(
+                    ConsoleReporter(useColor: FileHandleOutput.useColor).summary(of: merged))
+            }
+            FileHandleOutput.standardOutput(
+                "joined \(shards.count) shards: \(merged.summary.total) scenarios, \(merged.passed ? "PASSED" : "FAILED")\n"
+            )
+            for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
+            if !merged.passed { throw ExitCode(1) }
+        }
+
+        private func writeMatrix(_ matrix: MatrixReport) throws {
             try Data(MatrixHTMLWriter().render(matrix).utf8).write(to: URL(fileURLWithPath: html))
             var written = html
             if let markdown {

@@ -19,6 +19,10 @@ extension LambdaSpec {
 
         @OptionGroup var selection: CatalogueOptions
 
+        @OptionGroup(title: "Known failures") var gate: GateOptions
+
+        @OptionGroup(title: "Sharding") var sharding: ShardOptions
+
         @Option(
             name: .long, help: ArgumentHelp("Scenarios run in parallel (default: the number of cores).", valueName: "N")
         )
@@ -50,18 +54,30 @@ extension LambdaSpec {
         func run() async throws {
             let (subject, validation) = try self.subject.load()
             let layerOrigins = validation.layerOrigins
-            let scenarios = try selection.scenarios()
+            let (catalogue, selected) = try selection.load()
+            let gate = try self.gate.gate(catalogueIDs: Set(catalogue.map(\.id)))
             let console = format.contains(.console)
+            let shard = try sharding.resolve()
+            var scenarios = selected
+            if let shard {
+                scenarios = try sharding.select(selected, shard: shard, builtIn: selection.recordedDurations())
+                if console {
+                    FileHandleOutput.standardOutput(
+                        "shard \(shard): \(scenarios.count) of the \(selected.count) selected scenarios\n")
+                }
+            }
             var report = await ConformanceSession(
                 subject: subject,
                 scenarios: scenarios,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 strict: strict,
                 console: console,
-                failFast: failFast
+                failFast: failFast,
+                gate: gate
             ).run()
             report.subject.layerOrigins = layerOrigins.isEmpty ? nil : layerOrigins
             report.subject.environment = validation.environment
+            report.shard = shard
             let directory = reportDirectory ?? ReportPublisher.defaultDirectory(for: subject.name)
             let written = try ReportPublisher(directory: directory, formats: format).publish(report)
             if console {

@@ -6,23 +6,47 @@ import Yams
 public enum ScenarioCatalogue {
     /// Every `*.yaml` below `directory`, decoded, validated and sorted by id.
     public static func load(directory: String) throws(ScenarioLoadError) -> [Scenario] {
-        let root = URL(fileURLWithPath: directory)
+        try load(files: files(in: directory))
+    }
+
+    /// The scenario files (`*.yaml`) and `durations.json` below `directory`, sorted by relative path.
+    public static func files(in directory: String) throws(ScenarioLoadError) -> [CatalogueFile] {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw ScenarioLoadError(file: directory, message: "not a readable folder")
         }
-        let files = enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" }
-            .sorted { $0.path < $1.path }
-        if files.isEmpty {
+        let urls = enumerator.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "yaml" || $0.lastPathComponent == "durations.json" }
+        if !urls.contains(where: { $0.pathExtension == "yaml" }) {
             throw ScenarioLoadError(file: directory, message: "holds no scenario files (*.yaml)")
         }
+        var files: [CatalogueFile] = []
+        for url in urls {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            guard let contents = FileManager.default.contents(atPath: url.path) else {
+                throw ScenarioLoadError(file: url.path, message: "cannot be read")
+            }
+            files.append(CatalogueFile(path: relative, contents: contents, origin: directory))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The scenarios of `files` (catalogues from several places together), validated and sorted by id.
+    ///
+    /// - Throws: `ScenarioLoadError` for the first file that does not decode, or for an id two files use.
+    public static func load(files: [CatalogueFile]) throws(ScenarioLoadError) -> [Scenario] {
         var scenarios: [Scenario] = []
         var seen: [String: String] = [:]
-        for file in files {
-            let scenario = try load(file: file.path)
-            if let other = seen[scenario.id] {
-                throw ScenarioLoadError(file: file.path, message: "id \(scenario.id) is already used by \(other)")
+        for file in files where file.path.hasSuffix(".yaml") {
+            guard let text = String(data: file.contents, encoding: .utf8) else {
+                throw ScenarioLoadError(file: file.displayPath, message: "cannot be read as UTF-8 text")
             }
-            seen[scenario.id] = file.path
+            let scenario = try decode(text, file: file.displayPath)
+            if let other = seen[scenario.id] {
+                throw ScenarioLoadError(
+                    file: file.displayPath, message: "id \(scenario.id) is already used by \(other)")
+            }
+            seen[scenario.id] = file.displayPath
             scenarios.append(scenario)
         }
         return scenarios.sorted { $0.id < $1.id }

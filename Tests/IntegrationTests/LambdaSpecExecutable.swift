@@ -11,7 +11,13 @@ enum LambdaSpecExecutable {
         var seconds: Double = 0
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    /// - Parameters:
+    ///   - executable: another `lambdaspec` binary (an installed or copied one); default: the one just built.
+    ///   - directory: the working directory; default: the package root.
+    static func run(
+        _ arguments: [String], environment extra: [String: String] = [:], executable: URL? = nil,
+        directory: URL? = nil
+    ) throws -> Outcome {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let stdoutURL = scratch.appendingPathComponent("stdout")
@@ -21,12 +27,15 @@ enum LambdaSpecExecutable {
         let stdout = try FileHandle(forWritingTo: stdoutURL)
         let stderr = try FileHandle(forWritingTo: stderrURL)
         let process = Process()
-        process.executableURL = PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
+        process.executableURL = executable ?? PackagePaths.productsDirectory.appendingPathComponent("lambdaspec")
         process.arguments = arguments
-        process.currentDirectoryURL = PackagePaths.root
+        process.currentDirectoryURL = directory ?? PackagePaths.root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+        // The suite may itself run in a GitLab `parallel:` job; a test asks for a shard explicitly.
+        environment.removeValue(forKey: "CI_NODE_INDEX")
+        environment.removeValue(forKey: "CI_NODE_TOTAL")
         environment.merge(extra) { $1 }
         process.environment = environment
         process.standardOutput = stdout

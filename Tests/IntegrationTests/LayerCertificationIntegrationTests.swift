@@ -120,17 +120,8 @@ extension Integration {
         func processIsolationNeedsConsent() throws {
             let workspace = try Workspace()
             let (layer, function) = try buildLayer("shell", in: workspace)
-            // Two scenarios keep the two runs short; the rule does not depend on the catalogue's size.
-            let catalogue = workspace.path("catalogue")
-            for file in ["context/request-id.yaml", "invocation/echo-warm.yaml"] {
-                let target = catalogue + "/" + file
-                try FileManager.default.createDirectory(
-                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try FileManager.default.copyItem(atPath: PackagePaths.catalogue + "/" + file, toPath: target)
-            }
             let common = [
-                "certify", "--layer", layer, "--function", try #require(function), "--catalogue", catalogue,
-                "--isolation", "process",
+                "certify", "--layer", layer, "--function", try #require(function), "--isolation", "process",
             ]
             let refused = try lambdaspec(common + ["--out", workspace.path("refused")])
             #expect(refused.status == 1, "stdout: \(refused.stdout.suffix(2000)) stderr: \(refused.stderr)")

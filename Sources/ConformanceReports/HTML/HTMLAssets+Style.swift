@@ -102,6 +102,7 @@ extension HTMLAssets {
           color: var(--skipped-ink); }
         .st-error.chip, .st-error.mini, td.nz.st-error { background: var(--error-bg); color: var(--error-ink); }
         .chip.st-failed, .chip.st-error { box-shadow: inset 0 0 0 1px currentColor; }
+        .chip.triage { background: var(--skipped-bg); color: var(--skipped-ink); min-width: 0; font-style: italic; }
 
         /* Toolbar (shown only when the script runs) */
         .toolbar { display: none; position: sticky; top: 0; z-index: 5; flex-wrap: wrap; align-items: center; gap: 8px;

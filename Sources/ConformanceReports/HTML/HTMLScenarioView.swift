@@ -38,6 +38,9 @@ struct HTMLScenarioView {
     var duration: String
     var open: Bool
     var attention: Bool
+    /// `expected failure` or `unexpectedly passing`, shown next to the verdict, and the reason with what was expected.
+    var triageLabel: String?
+    var triageReason: String?
     var summaryMessage: String?
     var requirement: String
     var source: String
@@ -65,7 +68,12 @@ struct HTMLScenarioView {
         title = DisplayText.line(result.title)
         duration = Formatting.runDuration(result) ?? "–"
         self.open = open
-        attention = result.status.needsAttention
+        attention = result.status.needsAttention && result.triage == nil
+        triageLabel = result.triage?.label
+        triageReason = result.triage.map {
+            "\($0.expected.rawValue) (\($0.source == .baseline ? "baseline" : "expectations")): "
+                + DisplayText.line($0.reason)
+        }
         message = result.message.isEmpty ? nil : HTMLText.markup(result.message)
         summaryMessage =
             result.status == .passed || result.message.isEmpty

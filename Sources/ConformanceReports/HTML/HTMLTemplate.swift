@@ -113,6 +113,7 @@ enum HTMLTemplate {
         {{#attention}} data-attention{{/attention}}{{#open}} open{{/open}}>
           <summary>
             <span class="chip st-{{status}}">{{statusLabel}}</span>
+            {{#triageLabel}}<span class="chip triage">{{.}}</span>{{/triageLabel}}
             <span class="sid mono">{{id}}</span>
             <span class="stitle">{{title}}</span>
             <span class="lvl {{levelClass}}">{{level}}</span>
@@ -124,6 +125,7 @@ enum HTMLTemplate {
               <dt>Requirement</dt><dd>{{requirement}}</dd>
               <dt>Source</dt><dd>{{source}}</dd>
               {{#message}}<dt>Message</dt><dd class="message">{{{.}}}</dd>{{/message}}
+              {{#triageReason}}<dt>Expected</dt><dd>{{.}}</dd>{{/triageReason}}
             </dl>
             {{#hasChecks}}
             <h3>Checks</h3>

@@ -8,15 +8,40 @@ public enum CatalogueFingerprint {
     public static func compute(
         scenarios: [(id: String, level: Level)], catalogueDirectory: String
     ) throws(CertificationError) -> String {
-        var data = Data()
-        for (id, level) in scenarios.sorted(by: { $0.id < $1.id }) {
-            data.append(Data("\(id) \(level.rawValue)\n".utf8))
-        }
+        var files: [(key: String, contents: Data)] = []
         for file in yamlFiles(under: catalogueDirectory) {
             guard let contents = FileManager.default.contents(atPath: catalogueDirectory + "/" + file) else {
                 throw CertificationError("cannot read the scenario file \(catalogueDirectory)/\(file)")
             }
-            data.append(Data("\u{0}\(file)\u{0}".utf8))
+            files.append((file, contents))
+        }
+        return compute(scenarios: scenarios, keyedFiles: files)
+    }
+
+    /// The fingerprint of catalogue files wherever they come from: the built-in catalogue's files are keyed by their
+    /// relative path (so it equals the fingerprint of the `Conformance` folder it was built from), an added
+    /// folder's by its name and the relative path.
+    public static func compute(scenarios: [(id: String, level: Level)], files: [CatalogueFile]) -> String {
+        let yaml = files.filter { $0.path.hasSuffix(".yaml") }.map { file in
+            let folder = URL(fileURLWithPath: file.origin).lastPathComponent
+            return (
+                key: file.origin == CatalogueFile.builtInOrigin ? file.path : "\(folder)/\(file.path)", file.contents
+            )
+        }
+        return compute(scenarios: scenarios, keyedFiles: yaml)
+    }
+
+    private static func compute(
+        scenarios: [(id: String, level: Level)], keyedFiles: [(key: String, contents: Data)]
+    )
+        -> String
+    {
+        var data = Data()
+        for (id, level) in scenarios.sorted(by: { $0.id < $1.id }) {
+            data.append(Data("\(id) \(level.rawValue)\n".utf8))
+        }
+        for (key, contents) in keyedFiles.sorted(by: { $0.key < $1.key }) {
+            data.append(Data("\u{0}\(key)\u{0}".utf8))
             data.append(contents)
         }
         return SHA256Digest.hex(data)
