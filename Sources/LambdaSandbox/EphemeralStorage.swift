@@ -13,52 +13,31 @@ struct EphemeralStorage: Sendable {
     let enforcedMB: Int?
     /// Why the size is not enforced, when it is not.
     let unenforcedReason: String?
-    private let image: String?
+    /// The sized file system behind `folder`, returned to the pool when the environment ends.
+    private let sized: SizedFileSystem?
 
-    /// Makes `root/tmp` (and, when allowed, `root/tmp.img` mounted on it).
+    /// `root/tmp` as a plain folder (`sizeMB` nil: process isolation), or a sized file system from the pool.
     static func create(in root: String, sizeMB: Int?) throws(SandboxError) -> EphemeralStorage {
+        if let sizeMB {
+            switch SizedFileSystemPool.take(sizeMB: sizeMB) {
+            case .success(let fileSystem):
+                return EphemeralStorage(
+                    folder: fileSystem.mountPoint, enforcedMB: sizeMB, unenforcedReason: nil, sized: fileSystem)
+            case .failure(let reason):
+                let folder = root + "/tmp"
+                try FileTree.makeDirectory(folder, mode: 0o700)
+                chmod(folder, 0o1777)
+                return EphemeralStorage(folder: folder, enforcedMB: nil, unenforcedReason: reason.text, sized: nil)
+            }
+        }
         let folder = root + "/tmp"
         try FileTree.makeDirectory(folder, mode: 0o700)
-        guard let sizeMB else {
-            return EphemeralStorage(folder: folder, enforcedMB: nil, unenforcedReason: nil, image: nil)
-        }
-        func plain(_ reason: String) -> EphemeralStorage {
-            chmod(folder, 0o1777)
-            return EphemeralStorage(folder: folder, enforcedMB: nil, unenforcedReason: reason, image: nil)
-        }
-        guard geteuid() == 0 else { return plain("mounting a sized /tmp needs root") }
-        guard let mkfs = HostCommand.locate("mkfs.ext4"), let mount = HostCommand.locate("mount") else {
-            return plain("mkfs.ext4 or mount is missing (Debian package e2fsprogs, mount)")
-        }
-        let image = root + "/tmp.img"
-        guard FileManager.default.createFile(atPath: image, contents: nil), truncate(image, off_t(sizeMB) << 20) == 0
-        else { return plain("could not create the image \(image): \(POSIXErrorNumber.current)") }
-        // No reserved blocks and no journal: the runtime gets all of it, and creation stays in milliseconds.
-        let made = HostCommand.run(mkfs, ["-q", "-F", "-m", "0", "-O", "^has_journal", image])
-        guard made.succeeded else {
-            unlink(image)
-            return plain("mkfs.ext4 failed: \(made.errorOutput)")
-        }
-        let mounted = HostCommand.run(mount, ["-o", "loop,nosuid,nodev", image, folder])
-        guard mounted.succeeded else {
-            unlink(image)
-            return plain("mounting a loop device failed: \(mounted.errorOutput)")
-        }
-        LiveResources.add(mount: folder)
-        rmdir(folder + "/lost+found")
-        chmod(folder, 0o1777)
-        return EphemeralStorage(folder: folder, enforcedMB: sizeMB, unenforcedReason: nil, image: image)
+        return EphemeralStorage(folder: folder, enforcedMB: nil, unenforcedReason: nil, sized: nil)
     }
 
-    /// Unmounts the file system (lazily, so a process still holding a file cannot keep it) and deletes the image.
+    /// Empties the sized file system and gives it back to the pool; a plain folder goes with the layout's root.
     func remove() {
-        guard let image else { return }
-        Self.unmount(folder)
-        LiveResources.remove(mount: folder)
-        unlink(image)
-    }
-
-    static func unmount(_ folder: String) {
-        if let umount = HostCommand.locate("umount") { _ = HostCommand.run(umount, ["-l", folder]) }
+        guard let sized else { return }
+        SizedFileSystemPool.giveBack(sized)
     }
 }

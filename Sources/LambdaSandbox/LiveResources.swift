@@ -58,6 +58,7 @@ public enum LiveResources {
     /// Two passes: SIGKILL takes effect asynchronously and other tasks may still be creating an environment, so
     /// the second pass catches what the first could not remove yet.
     public static func releaseAll() {
+        _ = SizedFileSystemPool.drain()  // their mounts and folders are registered here
         for _ in 0..<2 {
             let (groups, folders, mounts, cgroups) = state.withLock { state in
                 defer { state = State(released: true) }
@@ -65,7 +66,7 @@ public enum LiveResources {
             }
             for group in groups { _ = kill(-group, SIGKILL) }
             usleep(50_000)
-            for mount in mounts { EphemeralStorage.unmount(mount) }
+            for mount in mounts { SizedFileSystem.unmount(mount) }
             for cgroup in cgroups { rmdir(cgroup) }
             for folder in folders { try? FileTree.removeTree(folder) }
         }

@@ -95,7 +95,7 @@ extension Integration {
             #expect(heavy.stdout.contains("memory limit (OOM)"), "\(heavy.stdout)")
         }
 
-        @Test("A runtime that unpacks more than the /tmp size at init fails with ENOSPC in the verdict")
+        @Test("A runtime that claims more than the /tmp size at init fails with ENOSPC in the verdict")
         func fillingTmpAtInitFails() throws {
             let folder = try scratch()
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -103,7 +103,7 @@ extension Integration {
                 in: folder,
                 bootstrap: """
                     #!/bin/sh
-                    head -c 560000000 /dev/zero > /tmp/dependencies.tar || exit 1
+                    fallocate -l 600M /tmp/dependencies.tar || exit 1
                     exec "$(dirname "$0")/reference-bootstrap"
                     """)
             try FileManager.default.createSymbolicLink(
