@@ -65,7 +65,7 @@ let package = Package(
             plugins: ["CatalogueEmbedPlugin"]),
         .target(
             name: "LayerCertification",
-            dependencies: ["ConformanceModel", "LambdaSandbox", zipFoundation, crypto],
+            dependencies: ["ConformanceModel", "LambdaSandbox", crypto],
             swiftSettings: swiftSettings
         ),
 
@@ -109,34 +109,39 @@ let package = Package(
         // MARK: - Tests
         .target(
             name: "ConformanceTestSupport",
-            dependencies: [
-                "ConformanceModel", "MockRuntimeAPI", "LambdaSandbox", "ScenarioEngine", nioCore, nioPosix, nioHTTP1,
-            ],
+            dependencies: ["ConformanceModel", nioCore, nioPosix],
             path: "Tests/ConformanceTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MockRuntimeAPITests",
             dependencies: [
-                "MockRuntimeAPI", "ConformanceTestSupport", nioCore, nioHTTP1,
+                "MockRuntimeAPI", "ConformanceModel", "ConformanceTestSupport", nioCore, nioHTTP1,
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "ScenarioEngineTests", dependencies: ["ScenarioEngine", "ConformanceTestSupport"],
+            name: "ScenarioEngineTests",
+            dependencies: ["ScenarioEngine", "ConformanceModel", "LambdaSandbox", "MockRuntimeAPI"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "LambdaSandboxTests", dependencies: ["LambdaSandbox"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ConformanceReportsTests", dependencies: ["ConformanceReports"], swiftSettings: swiftSettings),
+            name: "LambdaSandboxTests", dependencies: ["LambdaSandbox", "ConformanceModel", zipFoundation],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConformanceReportsTests", dependencies: ["ConformanceReports", "ConformanceModel"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "LayerCertificationTests",
-            dependencies: ["LayerCertification", "ConformanceTestSupport", zipFoundation],
+            dependencies: ["LayerCertification", "ConformanceModel", "LambdaSandbox", zipFoundation],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ScenarioEngine", "ConformanceReports", "ConformanceTestSupport", "LambdaSandbox"],
+            dependencies: [
+                "ScenarioEngine", "ConformanceModel", "ConformanceReports", "ConformanceTestSupport", "LambdaSandbox",
+                "MockRuntimeAPI",
+            ],
             swiftSettings: swiftSettings
         ),
     ]
