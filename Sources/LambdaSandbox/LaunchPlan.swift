@@ -11,6 +11,8 @@ public struct LaunchPlan: Sendable {
     public var cgroup: ResourceCgroup?
     /// bubblewrap reports a child killed by signal N as exit status 128+N; this turns it back into the signal.
     public var signalsAsExitCodes: Bool
+    /// The FIFO the sandbox waits on (as fd 3) before it starts the bootstrap: a start prepared ahead of its time.
+    public var startGate: String?
 
     public init(
         executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
@@ -28,13 +30,21 @@ public struct LaunchPlan: Sendable {
 extension SandboxLayout {
     /// How to start this layout's bootstrap with `environment`: directly (`process`), or inside bubblewrap and the
     /// environment's cgroup (`lambda`).
-    public func launchPlan(environment: [String: String]) throws(SandboxError) -> LaunchPlan {
+    ///
+    /// - Parameter held: build the sandbox now but start the bootstrap only at `startGate.release()` (`lambda`
+    ///   isolation with a gate; otherwise ignored).
+    public func launchPlan(environment: [String: String], held: Bool = false) throws(SandboxError) -> LaunchPlan {
         guard let sandboxArguments else {
             return LaunchPlan(executable: bootstrapPath, environment: environment, workingDirectory: taskRoot)
         }
-        return LaunchPlan(
+        var plan = LaunchPlan(
             executable: try IsolationProbe.bubblewrap.get(), arguments: sandboxArguments, environment: environment,
             workingDirectory: root, cgroup: cgroup, signalsAsExitCodes: true)
+        if held, let startGate {
+            plan.arguments = ["--block-fd", "3"] + plan.arguments
+            plan.startGate = startGate.path
+        }
+        return plan
     }
 
     /// The task root's top-level symlinks that resolve outside it, with their targets.

@@ -32,12 +32,20 @@ public final class RuntimeProcess: Sendable {
     ) throws(SandboxError) -> RuntimeProcess {
         var executable = plan.executable
         var arguments = plan.arguments
-        if let cgroup = plan.cgroup {
-            let files = cgroup.processFiles
-            let joins = files.indices.map { "echo $$ > \"$\($0 + 1)\"" }.joined(separator: " && ")
+        if plan.cgroup != nil || plan.startGate != nil {
+            // Join the cgroup, open the start gate as fd 3, then become the command.
+            let files = plan.cgroup?.processFiles ?? []
+            var steps = files.indices.map { "echo $$ > \"$\($0 + 1)\"" }
+            var redirect = ""
+            if plan.startGate != nil {
+                steps.append("gate=\"$\(files.count + 1)\"")
+                redirect = " 3<>\"$gate\""
+            }
+            let shifted = files.count + (plan.startGate == nil ? 0 : 1)
+            steps.append("shift \(shifted)")
             arguments =
-                ["-c", "\(joins) && shift \(files.count) && exec \"$@\"", "lambdaspec-cgroup"]
-                + files + [executable] + arguments
+                ["-c", steps.joined(separator: " && ") + " && exec \"$@\"" + redirect, "lambdaspec-start"]
+                + files + (plan.startGate.map { [$0] } ?? []) + [executable] + arguments
             executable = "/bin/sh"
         }
         let killsBefore = plan.cgroup?.outOfMemoryKills ?? 0

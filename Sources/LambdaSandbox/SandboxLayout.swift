@@ -38,6 +38,8 @@ public final class SandboxLayout: Sendable {
     /// bubblewrap's arguments in `lambda` isolation, worked out once: every restart of the bootstrap sees the same
     /// view, and listing the task root and the system folders is not repeated on each cold start.
     let sandboxArguments: [String]?
+    /// Where a prepared bootstrap waits until its start (`lambda` isolation); see `StartGate`.
+    public let startGate: StartGate?
 
     private init(
         configuration: SandboxConfiguration, root: String, taskRoot: String, bootstrap: BootstrapLocator.Found,
@@ -56,6 +58,7 @@ public final class SandboxLayout: Sendable {
         self.bootstrapPlace = bootstrap.place
         self.layerOrigins = layerOrigins
         self.unzippedBytes = unzippedBytes
+        startGate = configuration.isolation == .lambda ? try? StartGate(path: root + "/start-gate") : nil
         if configuration.isolation == .lambda {
             sandboxArguments =
                 BubblewrapCommand(

@@ -40,6 +40,7 @@ extension ExecutionEnvironment {
             mailbox: mailbox,
             output: observers.output
         )
+        environment.prepareFirstStart()
         do {
             let result = try await body(environment)
             await environment.shutdown()

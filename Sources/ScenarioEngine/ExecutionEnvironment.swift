@@ -15,6 +15,8 @@ final class ExecutionEnvironment {
     private(set) var environmentVariables: [String: String] = [:]
     private(set) var processStart = 0
     private var process: RuntimeProcess?
+    /// The first start, prepared ahead (see `prepareFirstStart`).
+    private var heldStart: RuntimeProcess?
     private(set) var lastInit: InitRecord?
 
     /// Grace after the deadline before the suite kills the runtime (scheduling noise, not runtime slack).
@@ -34,24 +36,37 @@ final class ExecutionEnvironment {
 
     var isProcessAlive: Bool { process.map { !$0.hasExited } ?? false }
 
-    /// Starts a fresh bootstrap and waits for its init phase to end (first `/next`, `/init/error`, exit or timeout).
-    ///
-    /// - Parameter timeoutMs: the init timeout; a suppressed init during an invocation gets the function timeout
-    ///   instead, as Lambda retries a failed init "with the configured function timeout" (runtime-api.md §3.1).
-    @discardableResult
-    func initialize(timeoutMs: Int? = nil) async throws -> InitRecord {
-        await stopProcess(reason: nil)
-        mailbox.drain()
-        processStart += 1
-        let start = processStart
-        server.processStarted(start)
-        environmentVariables = layout.environment(runtimeAPI: server.address, extra: settings.variables)
-        let startedAt = clock.elapsedMs
+    /// Builds the first start's sandbox now and holds the bootstrap at the layout's start gate (`lambda` isolation):
+    /// Lambda builds the sandbox before the init phase, so the init phase measures the runtime, not bubblewrap.
+    func prepareFirstStart() {
+        guard processStart == 0, heldStart == nil, layout.startGate != nil else { return }
+        let variables = layout.environment(runtimeAPI: server.address, extra: settings.variables)
+        heldStart = try? spawn(layout.launchPlan(environment: variables, held: true), start: 1)
+    }
+
+    /// The held first start once its sandbox is built (at most 2 s), if it is still alive; a sandbox that failed
+    /// to build is started afresh instead.
+    private func takeHeldStart() async -> RuntimeProcess? {
+        defer { heldStart = nil }
+        guard let heldStart else { return nil }
+        let deadline = ScenarioClock.after(ms: 2000)
+        while !heldStart.hasExited, !StartGate.isHeld(pid: heldStart.pid), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .microseconds(500))
+        }
+        guard !heldStart.hasExited else {
+            heldStart.killGroup()
+            return nil
+        }
+        return heldStart
+    }
+
+    /// Starts `plan` as process start number `start`, its output and exit recorded under that number.
+    private func spawn(_ plan: LaunchPlan, start: Int) throws(SandboxError) -> RuntimeProcess {
         let clock = self.clock
         let output = self.output
         let mailbox = self.mailbox
-        process = try RuntimeProcess.spawn(
-            layout.launchPlan(environment: environmentVariables),
+        return try RuntimeProcess.spawn(
+            plan,
             onLine: { stream, text in
                 output.append(LogLine(stream: stream, atMs: clock.elapsedMs, processStart: start, text: text))
             },
@@ -62,6 +77,28 @@ final class ExecutionEnvironment {
                 mailbox.post(.processExited(start: start, status: "\(status)"))
             }
         )
+    }
+
+    /// Starts a fresh bootstrap and waits for its init phase to end (first `/next`, `/init/error`, exit or timeout).
+    ///
+    /// - Parameter timeoutMs: the init timeout; a suppressed init during an invocation gets the function timeout
+    ///   instead, as Lambda retries a failed init "with the configured function timeout" (runtime-api.md §3.1).
+    @discardableResult
+    func initialize(timeoutMs: Int? = nil) async throws -> InitRecord {
+        await stopProcess(reason: nil)
+        let held = await takeHeldStart()
+        mailbox.drain()
+        processStart += 1
+        let start = processStart
+        server.processStarted(start)
+        environmentVariables = layout.environment(runtimeAPI: server.address, extra: settings.variables)
+        let startedAt = clock.elapsedMs
+        if let held, start == 1 {
+            process = held
+            layout.startGate?.release()
+        } else {
+            process = try spawn(layout.launchPlan(environment: environmentVariables), start: start)
+        }
         output.append(ProcessEvent(kind: .started, atMs: startedAt, processStart: start, detail: layout.bootstrapPath))
         var record = InitRecord(processStart: start, outcome: .timeout, startedAtMs: startedAt, endedAtMs: startedAt)
         let deadline = ScenarioClock.after(ms: timeoutMs ?? settings.initTimeoutMs)
@@ -141,6 +178,11 @@ final class ExecutionEnvironment {
 
     /// Kills everything and closes the server. The layout is removed by the caller.
     func shutdown() async {
+        if let heldStart {
+            self.heldStart = nil
+            heldStart.killGroup()
+            _ = await heldStart.waitForExit()
+        }
         await stopProcess(reason: nil)
         await server.shutdown()
     }
