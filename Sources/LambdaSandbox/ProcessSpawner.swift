@@ -103,8 +103,15 @@ enum ProcessSpawner {
             let cause = POSIXErrorNumber.current
             throw SandboxError(.spawnFailed, "Could not create a pipe for the runtime's output.", underlying: cause)
         }
+        // A 1 MiB buffer (the default pipe-max-size) instead of 64 KiB: a burst of output at init then waits for
+        // no reader thread that the scheduler has not run yet. Best effort; the default buffer still works.
+        _ = fcntl(descriptors[0], Self.setPipeSize, Self.pipeBufferBytes)
         return (descriptors[0], descriptors[1])
     }
+
+    /// `<fcntl.h>`: "# define F_SETPIPE_SZ 1031" (Linux, under `__USE_GNU`).
+    private static let setPipeSize: Int32 = 1031
+    private static let pipeBufferBytes: Int32 = 1 << 20
 
     private static func explain(_ code: Int32) -> String {
         switch code {

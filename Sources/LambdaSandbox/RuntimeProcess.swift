@@ -27,7 +27,7 @@ public final class RuntimeProcess: Sendable {
     /// cgroup's OOM killer is reported as `.outOfMemory`.
     public static func spawn(
         _ plan: LaunchPlan,
-        onLine: @escaping @Sendable (LogLine.Stream, String) -> Void,
+        onOutput: @escaping @Sendable (LogLine.Stream, [CapturedLine]) -> Void,
         onExit: @escaping @Sendable (ExitStatus) -> Void
     ) throws(SandboxError) -> RuntimeProcess {
         var executable = plan.executable
@@ -45,7 +45,7 @@ public final class RuntimeProcess: Sendable {
         let signalsAsExitCodes = plan.signalsAsExitCodes
         return try spawn(
             executable: executable, arguments: arguments, environment: plan.environment,
-            workingDirectory: plan.workingDirectory, cgroup: cgroup, onLine: onLine,
+            workingDirectory: plan.workingDirectory, cgroup: cgroup, onOutput: onOutput,
             onExit: { status in
                 var status = status
                 if signalsAsExitCodes, case .exited(let code) = status, (129...192).contains(code) {
@@ -58,12 +58,13 @@ public final class RuntimeProcess: Sendable {
 
     /// Starts `executable` with exactly `environment`, stdin from /dev/null, and stdout/stderr split into lines.
     ///
-    /// `onLine` is called from the two reader threads (possibly concurrently); `onExit` once, after the leader was
-    /// reaped and its pipes drained (or 100 ms passed, when a grandchild still holds them).
+    /// `onOutput` is called from the two reader threads (possibly concurrently) with the lines of each read; it
+    /// must return quickly, as the runtime blocks once a pipe's buffer is full. `onExit` is called once, after the
+    /// leader was reaped and its pipes drained (or 100 ms passed, when a grandchild still holds them).
     public static func spawn(
         executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
         cgroup: ResourceCgroup? = nil,
-        onLine: @escaping @Sendable (LogLine.Stream, String) -> Void,
+        onOutput: @escaping @Sendable (LogLine.Stream, [CapturedLine]) -> Void,
         onExit: @escaping @Sendable (ExitStatus) -> Void
     ) throws(SandboxError) -> RuntimeProcess {
         let spawned = try ProcessSpawner.spawn(
@@ -73,7 +74,7 @@ public final class RuntimeProcess: Sendable {
         let monitor = ProcessMonitor()
         for (descriptor, stream) in [(spawned.stdout, LogLine.Stream.stdout), (spawned.stderr, .stderr)] {
             let reader = Thread {
-                LineReader.drain(descriptor: descriptor) { onLine(stream, $0) }
+                LineReader.drain(descriptor: descriptor) { onOutput(stream, $0) }
                 monitor.streamClosed()
             }
             reader.name = "lambdaspec-\(stream.rawValue)-\(spawned.pid)"

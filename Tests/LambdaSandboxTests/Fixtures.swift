@@ -102,5 +102,5 @@ func spawn(
 ) throws -> RuntimeProcess {
     try RuntimeProcess.spawn(
         executable: executable, environment: environment, workingDirectory: folder,
-        onLine: { output.append($0, $1) }, onExit: { output.exited($0) })
+        onOutput: { stream, lines in lines.forEach { output.append(stream, $0.text) } }, onExit: { output.exited($0) })
 }
