@@ -1,11 +1,16 @@
+import CProcessSpawn
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Starts an executable with `posix_spawn` in a new session, with an explicit environment and only fds 0-2 open.
+/// Starts an executable in a new session, with an explicit environment, only fds 0-2 open, and SIGKILL as its
+/// parent-death signal.
 ///
 /// A new session makes the child a process-group leader, so one `kill(-pid)` reaches every grandchild; closing fds
-/// from 3 up keeps the mock server's sockets out of the runtime.
+/// from 3 up keeps the mock server's sockets out of the runtime. The parent-death signal ends the bootstrap even
+/// when lambdaspec itself is killed with SIGKILL and cleans up nothing; `posix_spawn` cannot set it, hence the
+/// small C shim (`lambdaspec_spawn`), always called on `SpawnThread` because the signal follows the forking thread.
 enum ProcessSpawner {
     struct Spawned {
         let pid: pid_t
@@ -23,12 +28,6 @@ enum ProcessSpawner {
                 .spawnFailed, "Could not start \(executable): the working folder \(workingDirectory) does not exist.",
                 path: workingDirectory)
         }
-        guard let addChdir = GlibcExtensions.addChdir, let addCloseFrom = GlibcExtensions.addCloseFrom else {
-            throw SandboxError(
-                .spawnFailed,
-                "Could not start \(executable): this C library lacks "
-                    + "\(GlibcExtensions.missing.joined(separator: ", ")); lambdaspec needs glibc 2.34 or later.")
-        }
         let output = try makePipe()
         let errors: (read: Int32, write: Int32)
         do {
@@ -38,32 +37,6 @@ enum ProcessSpawner {
             close(output.write)
             throw error
         }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
-        posix_spawn_file_actions_adddup2(&actions, errors.write, 2)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        _ = addChdir(&actions, workingDirectory)
-        _ = addCloseFrom(&actions, 3)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        // Every bit set, not sigfillset: glibc's sigfillset leaves out its internal signals 32 and 33, which
-        // posix_spawn would then leave *ignored* in the child. Lambda starts the runtime with every disposition at
-        // its default, and so do we.
-        var allSignals = sigset_t()
-        withUnsafeMutableBytes(of: &allSignals) { bytes in
-            for index in bytes.indices { bytes[index] = 0xff }
-        }
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(
-            &attributes, Int16(GlibcExtensions.spawnSetSession | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let arguments = ([executable] + extraArguments).map { strdup($0) }
         let variables = environment.sorted { $0.key < $1.key }
@@ -77,11 +50,18 @@ enum ProcessSpawner {
         // another thread forked in the meantime, until that child execs. It clears within milliseconds.
         for attempt in 0..<50 {
             if attempt > 0 { usleep(2000) }
-            result = (arguments + [nil]).withUnsafeBufferPointer { argv in
-                (variables + [nil]).withUnsafeBufferPointer { envp in
-                    posix_spawn(&pid, executable, &actions, &attributes, argv.baseAddress!, envp.baseAddress!)
+            let started = SpawnThread.shared.run { () -> (Int32, pid_t) in
+                var pid = pid_t()
+                let result = (arguments + [nil]).withUnsafeBufferPointer { argv in
+                    (variables + [nil]).withUnsafeBufferPointer { envp in
+                        lambdaspec_spawn(
+                            executable, argv.baseAddress!, envp.baseAddress!, workingDirectory, output.write,
+                            errors.write, SIGKILL, &pid)
+                    }
                 }
+                return (result, pid)
             }
+            (result, pid) = started
             if result != ETXTBSY { break }
         }
         close(output.write)
