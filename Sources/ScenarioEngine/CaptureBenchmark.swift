@@ -10,18 +10,26 @@ public enum CaptureBenchmark {
     public struct Result: Codable, Sendable, Hashable {
         /// Bytes written by the process.
         public var bytes: Int
-        /// Spawn to every line recorded and the process reaped.
+        /// Spawn to the last line recorded.
         public var seconds: Double
-        public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
+        public var megabytesPerSecond: Double
+
+        init(bytes: Int, seconds: Double) {
+            self.bytes = bytes
+            self.seconds = seconds
+            megabytesPerSecond = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
+        }
     }
 
-    /// Writes `bytes` of 100-byte lines to a scratch file and times how long capturing `cat` of it takes.
+    /// Writes `bytes` of 100-byte lines to a scratch file and times how long capturing `cat` of it takes; throws
+    /// unless every line and byte was counted.
     public static func run(bytes: Int = 64 << 20) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lambdaspec-capture-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("output.log")
         try lines(totalling: bytes).write(to: file)
+        let expectedLines = bytes / 100 + (bytes % 100 > 0 ? 1 : 0)
 
         let clock = ScenarioClock()
         let output = OutputCollector()
@@ -33,8 +41,18 @@ public enum CaptureBenchmark {
             },
             onExit: { _ in })
         _ = await process.waitForExit()
+        // The reader may still hold the pipe's last buffer when `cat` is reaped.
+        while output.totals.first?.lines ?? 0 < expectedLines, ContinuousClock.now - started < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(1))
+        }
         let elapsed = ContinuousClock.now - started
         process.killGroup()
+        let totals = output.totals.first
+        guard totals?.lines == expectedLines, totals?.bytes == bytes else {
+            throw BenchmarkError(
+                "output capture counted \(totals?.lines ?? 0) lines and \(totals?.bytes ?? 0) bytes of "
+                    + "\(expectedLines) and \(bytes)")
+        }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Result(bytes: bytes, seconds: seconds)
     }
