@@ -15,7 +15,7 @@
 /// The child's side, between vfork and execve: only async-signal-safe calls, no allocation, never returns.
 /// Writes the errno of a failed step into `*error` (the parent's memory, shared until exec or exit).
 static void start_child(
-    const char *path, char *const argv[], char *const envp[], const char *directory, int stdout_fd, int stderr_fd,
+    const char *path, char *const argv[], char *const envp[], const char *directory, const int standard_fds[3],
     int death_signal, pid_t parent, volatile int *error) {
     // Handlers inherited from lambdaspec must not run in the child, and ignored signals (SIGPIPE, and glibc's
     // internal 32 and 33 when a parent ignores them) must not stay ignored: Lambda starts the runtime with every
@@ -38,12 +38,18 @@ static void start_child(
         // lambdaspec may have died before the line above; then nobody would ever send the signal.
         if (getppid() != parent) _exit(127);
     }
-    if (dup2(stdout_fd, 1) < 0 || dup2(stderr_fd, 2) < 0) goto failed;
-    int null = open("/dev/null", O_RDONLY);
-    if (null < 0) goto failed;
-    if (null != 0) {
-        if (dup2(null, 0) < 0) goto failed;
-        close(null);
+    int null = -1;
+    for (int target = 0; target < 3; target++) {
+        int source = standard_fds[target];
+        if (source < 0) {
+            if (null < 0 && (null = open("/dev/null", O_RDWR)) < 0) goto failed;
+            source = null;
+        }
+        if (source == target) {
+            if (fcntl(target, F_SETFD, 0) < 0) goto failed;
+        } else if (dup2(source, target) < 0) {
+            goto failed;
+        }
     }
     if (directory != NULL && chdir(directory) < 0) goto failed;
     if (syscall(SYS_close_range, 3U, ~0U, 0U) < 0) {
@@ -61,8 +67,9 @@ failed:
 }
 
 int lambdaspec_spawn(
-    const char *path, char *const argv[], char *const envp[], const char *directory, int stdout_fd, int stderr_fd,
-    int death_signal, pid_t *pid) {
+    const char *path, char *const argv[], char *const envp[], const char *directory, int stdin_fd, int stdout_fd,
+    int stderr_fd, int death_signal, pid_t *pid) {
+    const int standard_fds[3] = {stdin_fd, stdout_fd, stderr_fd};
     // Every signal blocked across vfork: a handler of lambdaspec's must not run on the borrowed stack in the child.
     sigset_t all, previous;
     sigfillset(&all);
@@ -71,7 +78,7 @@ int lambdaspec_spawn(
     pid_t parent = getpid();
     pid_t child = vfork();
     if (child == 0) {
-        start_child(path, argv, envp, directory, stdout_fd, stderr_fd, death_signal, parent, &error);
+        start_child(path, argv, envp, directory, standard_fds, death_signal, parent, &error);
     }
     int vfork_error = errno;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);

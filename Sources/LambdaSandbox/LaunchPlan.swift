@@ -11,10 +11,12 @@ public struct LaunchPlan: Sendable {
     public var cgroup: ResourceCgroup?
     /// bubblewrap reports a child killed by signal N as exit status 128+N; this turns it back into the signal.
     public var signalsAsExitCodes: Bool
+    /// Start a `GroupWatchdog` that kills the process group if lambdaspec dies (no PID namespace does it).
+    public var watchesGroup: Bool
 
     public init(
         executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
-        cgroup: ResourceCgroup? = nil, signalsAsExitCodes: Bool = false
+        cgroup: ResourceCgroup? = nil, signalsAsExitCodes: Bool = false, watchesGroup: Bool = false
     ) {
         self.executable = executable
         self.arguments = arguments
@@ -22,6 +24,7 @@ public struct LaunchPlan: Sendable {
         self.workingDirectory = workingDirectory
         self.cgroup = cgroup
         self.signalsAsExitCodes = signalsAsExitCodes
+        self.watchesGroup = watchesGroup
     }
 }
 
@@ -30,7 +33,8 @@ extension SandboxLayout {
     /// environment's cgroup (`lambda`).
     public func launchPlan(environment: [String: String]) throws(SandboxError) -> LaunchPlan {
         guard let sandboxArguments else {
-            return LaunchPlan(executable: bootstrapPath, environment: environment, workingDirectory: taskRoot)
+            return LaunchPlan(
+                executable: bootstrapPath, environment: environment, workingDirectory: taskRoot, watchesGroup: true)
         }
         return LaunchPlan(
             executable: try IsolationProbe.bubblewrap.get(), arguments: sandboxArguments, environment: environment,

@@ -38,6 +38,38 @@ enum ProcessSpawner {
             throw error
         }
 
+        let pid: pid_t
+        do {
+            pid = try start(
+                executable, arguments: extraArguments, environment: environment, workingDirectory: workingDirectory,
+                descriptors: (-1, output.write, errors.write), deathSignal: SIGKILL)
+        } catch {
+            close(output.read)
+            close(errors.read)
+            close(output.write)
+            close(errors.write)
+            throw error
+        }
+        close(output.write)
+        close(errors.write)
+        return Spawned(pid: pid, stdout: output.read, stderr: errors.read)
+    }
+
+    /// Starts a helper with `standardInput` as its stdin, stdout and stderr on /dev/null, and no parent-death signal
+    /// (it is meant to outlive lambdaspec briefly: see `GroupWatchdog`).
+    static func spawnHelper(
+        executable: String, arguments: [String], standardInput: Int32
+    ) throws(SandboxError) -> pid_t {
+        try start(
+            executable, arguments: arguments, environment: [:], workingDirectory: "/",
+            descriptors: (standardInput, -1, -1), deathSignal: 0)
+    }
+
+    /// The C shim on the spawn thread; returns the pid or throws with the errno explained.
+    private static func start(
+        _ executable: String, arguments extraArguments: [String], environment: [String: String],
+        workingDirectory: String, descriptors: (stdin: Int32, stdout: Int32, stderr: Int32), deathSignal: Int32
+    ) throws(SandboxError) -> pid_t {
         let arguments = ([executable] + extraArguments).map { strdup($0) }
         let variables = environment.sorted { $0.key < $1.key }
             .filter { !$0.key.isEmpty && !$0.key.contains("=") }
@@ -50,30 +82,25 @@ enum ProcessSpawner {
         // another thread forked in the meantime, until that child execs. It clears within milliseconds.
         for attempt in 0..<50 {
             if attempt > 0 { usleep(2000) }
-            let started = SpawnThread.shared.run { () -> (Int32, pid_t) in
+            (result, pid) = SpawnThread.shared.run { () -> (Int32, pid_t) in
                 var pid = pid_t()
                 let result = (arguments + [nil]).withUnsafeBufferPointer { argv in
                     (variables + [nil]).withUnsafeBufferPointer { envp in
                         lambdaspec_spawn(
-                            executable, argv.baseAddress!, envp.baseAddress!, workingDirectory, output.write,
-                            errors.write, SIGKILL, &pid)
+                            executable, argv.baseAddress!, envp.baseAddress!, workingDirectory, descriptors.stdin,
+                            descriptors.stdout, descriptors.stderr, deathSignal, &pid)
                     }
                 }
                 return (result, pid)
             }
-            (result, pid) = started
             if result != ETXTBSY { break }
         }
-        close(output.write)
-        close(errors.write)
         guard result == 0 else {
-            close(output.read)
-            close(errors.read)
             throw SandboxError(
                 .spawnFailed, "Could not start \(executable): \(explain(result))", path: executable,
                 underlying: POSIXErrorNumber(value: result))
         }
-        return Spawned(pid: pid, stdout: output.read, stderr: errors.read)
+        return pid
     }
 
     private static func makePipe() throws(SandboxError) -> (read: Int32, write: Int32) {

@@ -3,8 +3,9 @@ import LambdaSandbox
 import Testing
 
 extension Integration {
-    /// lambdaspec killed with SIGKILL runs no cleanup; the kernel's parent-death signal (and bubblewrap's
-    /// --die-with-parent and PID namespace in lambda isolation) must still end every bootstrap it started.
+    /// lambdaspec killed with SIGKILL runs no cleanup; the kernel's parent-death signal, and bubblewrap's PID namespace
+    /// (lambda isolation) or lambdaspec's group watchdog (process isolation), must still end every process of every
+    /// bootstrap it started.
     @Suite("Bootstraps die with lambdaspec", .timeLimit(.minutes(5)))
     struct ParentDeathTests {
         /// A function whose bootstrap runs `command` (with `TOKEN` replaced by a number unique to the test, which is
@@ -70,10 +71,10 @@ extension Integration {
             return survivors
         }
 
-        @Test("In process isolation, SIGKILL of lambdaspec also kills the bootstrap it started")
+        @Test("In process isolation, SIGKILL of lambdaspec kills the bootstrap and every process it started")
         func processIsolation() async throws {
             let survivors = try await survivorsAfterKillingLambdaSpec(
-                command: "exec sleep TOKEN", isolation: "process", expected: 1)
+                command: "sleep TOKEN & sleep TOKEN", isolation: "process", expected: 2)
             #expect(survivors.isEmpty, "still running: \(survivors)")
         }
 
