@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 #include "CProcessSpawn.h"
 
+#ifdef __linux__
+
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -91,3 +93,14 @@ int lambdaspec_spawn(
     *pid = child;
     return 0;
 }
+
+#else
+#include <errno.h>
+
+// lambdaspec's sandbox is Linux-only (namespaces, cgroups, prctl); elsewhere starting a bootstrap fails plainly.
+int lambdaspec_spawn(
+    const char *path, char *const argv[], char *const envp[], const char *directory, int stdin_fd, int stdout_fd,
+    int stderr_fd, int death_signal, pid_t *pid) {
+    return ENOSYS;
+}
+#endif
