@@ -50,8 +50,11 @@ let package = Package(
             dependencies: ["ConformanceModel", nioCore, nioPosix, nioHTTP1],
             swiftSettings: swiftSettings
         ),
+        // posix_spawn with a parent-death signal, which posix_spawn itself cannot set.
+        .target(name: "CProcessSpawn"),
         .target(
-            name: "LambdaSandbox", dependencies: ["ConformanceModel", zipFoundation], swiftSettings: swiftSettings),
+            name: "LambdaSandbox", dependencies: ["ConformanceModel", "CProcessSpawn", zipFoundation],
+            swiftSettings: swiftSettings),
         .target(
             name: "ScenarioEngine",
             dependencies: ["ConformanceModel", "MockRuntimeAPI", "LambdaSandbox", yams],

@@ -28,9 +28,13 @@ public struct ScenarioResult: Codable, Sendable, Hashable {
     public var checks: [CheckResult]
     public var exchanges: [RecordedExchange]
     public var processEvents: [ProcessEvent]
+    /// What the runtime printed: the first and last 64 KiB of each stream of each start, in the order read.
     public var logs: [LogLine]
     /// How the verdict compares with the team's expectations or baseline (absent for a plain verdict).
     public var triage: Triage?
+    /// Line and byte counts of each stream of each start, including what `logs` leaves out (absent in reports
+    /// written before lambdaspec counted them).
+    public var output: [OutputTotals]?
 
     public init(
         scenario: Scenario,
@@ -40,7 +44,8 @@ public struct ScenarioResult: Codable, Sendable, Hashable {
         checks: [CheckResult] = [],
         exchanges: [RecordedExchange] = [],
         processEvents: [ProcessEvent] = [],
-        logs: [LogLine] = []
+        logs: [LogLine] = [],
+        output: [OutputTotals]? = nil
     ) {
         self.id = scenario.id
         self.title = scenario.title
@@ -55,5 +60,6 @@ public struct ScenarioResult: Codable, Sendable, Hashable {
         self.exchanges = exchanges
         self.processEvents = processEvents
         self.logs = logs
+        self.output = output
     }
 }

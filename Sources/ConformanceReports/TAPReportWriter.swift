@@ -1,16 +1,28 @@
 import ConformanceModel
 import Foundation
 
-/// Writes TAP version 14 for `prove`, node-tap and the TAP-native tooling of the OCI runtime-tools ecosystem.
+/// Writes TAP for `prove`, tap-junit, node-tap and the TAP-native tooling of the OCI runtime-tools ecosystem.
 ///
+/// TAP 13 by default: the newest version Debian 12's `prove` (Test::Harness 3.44) accepts, and what tap-junit reads;
+/// TAP 14 only changes the version line here, since the stream uses no subtests.
 /// Not-applicable and skipped scenarios are `# SKIP`; a SHOULD warning is `not ok … # TODO` unless the run
 /// is strict (then a plain `not ok`); an expected failure is `not ok … # TODO expected failure: <reason>`.
 /// Failures and errors carry a YAML diagnostics block, indented two spaces.
 public struct TAPReportWriter: Sendable {
-    public init() {}
+    /// The TAP version the stream declares.
+    public enum Version: Int, Sendable, CaseIterable {
+        case thirteen = 13
+        case fourteen = 14
+    }
+
+    public var version: Version
+
+    public init(version: Version = .thirteen) {
+        self.version = version
+    }
 
     public func render(_ report: RunReport) -> String {
-        var lines = ["TAP version 14", "1..\(report.results.count)"]
+        var lines = ["TAP version \(version.rawValue)", "1..\(report.results.count)"]
         for (offset, result) in report.results.enumerated() {
             lines.append(contentsOf: testPoint(result, number: offset + 1, strict: report.strict))
         }
@@ -78,8 +90,8 @@ public struct TAPReportWriter: Sendable {
         return yaml
     }
 
-    /// A description on one line, with `\` and `#` escaped as TAP 14 requires (an unescaped `#` starts a
-    /// directive).
+    /// A description on one line, with `\` and `#` escaped (an unescaped `#` starts a directive): TAP 14 requires
+    /// it, and `prove` reads the same escapes in TAP 13.
     static func escape(_ text: String) -> String {
         DisplayText.line(text)
             .replacingOccurrences(of: "\\", with: "\\\\")

@@ -13,10 +13,12 @@ public struct LaunchPlan: Sendable {
     public var signalsAsExitCodes: Bool
     /// The FIFO the sandbox waits on (as fd 3) before it starts the bootstrap: a start prepared ahead of its time.
     public var startGate: String?
+    /// Start a `GroupWatchdog` that kills the process group if lambdaspec dies (no PID namespace does it).
+    public var watchesGroup: Bool
 
     public init(
         executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
-        cgroup: ResourceCgroup? = nil, signalsAsExitCodes: Bool = false
+        cgroup: ResourceCgroup? = nil, signalsAsExitCodes: Bool = false, watchesGroup: Bool = false
     ) {
         self.executable = executable
         self.arguments = arguments
@@ -24,6 +26,7 @@ public struct LaunchPlan: Sendable {
         self.workingDirectory = workingDirectory
         self.cgroup = cgroup
         self.signalsAsExitCodes = signalsAsExitCodes
+        self.watchesGroup = watchesGroup
     }
 }
 
@@ -35,7 +38,8 @@ extension SandboxLayout {
     ///   isolation with a gate; otherwise ignored).
     public func launchPlan(environment: [String: String], held: Bool = false) throws(SandboxError) -> LaunchPlan {
         guard let sandboxArguments else {
-            return LaunchPlan(executable: bootstrapPath, environment: environment, workingDirectory: taskRoot)
+            return LaunchPlan(
+                executable: bootstrapPath, environment: environment, workingDirectory: taskRoot, watchesGroup: true)
         }
         var plan = LaunchPlan(
             executable: try IsolationProbe.bubblewrap.get(), arguments: sandboxArguments, environment: environment,

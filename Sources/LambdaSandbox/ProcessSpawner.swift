@@ -1,11 +1,16 @@
+import CProcessSpawn
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Starts an executable with `posix_spawn` in a new session, with an explicit environment and only fds 0-2 open.
+/// Starts an executable in a new session, with an explicit environment, only fds 0-2 open, and SIGKILL as its
+/// parent-death signal.
 ///
 /// A new session makes the child a process-group leader, so one `kill(-pid)` reaches every grandchild; closing fds
-/// from 3 up keeps the mock server's sockets out of the runtime.
+/// from 3 up keeps the mock server's sockets out of the runtime. The parent-death signal ends the bootstrap even
+/// when lambdaspec itself is killed with SIGKILL and cleans up nothing; `posix_spawn` cannot set it, hence the
+/// small C shim (`lambdaspec_spawn`), always called on `SpawnThread` because the signal follows the forking thread.
 enum ProcessSpawner {
     struct Spawned {
         let pid: pid_t
@@ -23,12 +28,6 @@ enum ProcessSpawner {
                 .spawnFailed, "Could not start \(executable): the working folder \(workingDirectory) does not exist.",
                 path: workingDirectory)
         }
-        guard let addChdir = GlibcExtensions.addChdir, let addCloseFrom = GlibcExtensions.addCloseFrom else {
-            throw SandboxError(
-                .spawnFailed,
-                "Could not start \(executable): this C library lacks "
-                    + "\(GlibcExtensions.missing.joined(separator: ", ")); lambdaspec needs glibc 2.34 or later.")
-        }
         let output = try makePipe()
         let errors: (read: Int32, write: Int32)
         do {
@@ -39,32 +38,38 @@ enum ProcessSpawner {
             throw error
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
-        posix_spawn_file_actions_adddup2(&actions, errors.write, 2)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        _ = addChdir(&actions, workingDirectory)
-        _ = addCloseFrom(&actions, 3)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        // Every bit set, not sigfillset: glibc's sigfillset leaves out its internal signals 32 and 33, which
-        // posix_spawn would then leave *ignored* in the child. Lambda starts the runtime with every disposition at
-        // its default, and so do we.
-        var allSignals = sigset_t()
-        withUnsafeMutableBytes(of: &allSignals) { bytes in
-            for index in bytes.indices { bytes[index] = 0xff }
+        let pid: pid_t
+        do {
+            pid = try start(
+                executable, arguments: extraArguments, environment: environment, workingDirectory: workingDirectory,
+                descriptors: (-1, output.write, errors.write), deathSignal: SIGKILL)
+        } catch {
+            close(output.read)
+            close(errors.read)
+            close(output.write)
+            close(errors.write)
+            throw error
         }
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(
-            &attributes, Int16(GlibcExtensions.spawnSetSession | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        close(output.write)
+        close(errors.write)
+        return Spawned(pid: pid, stdout: output.read, stderr: errors.read)
+    }
 
+    /// Starts a helper with `standardInput` as its stdin, stdout and stderr on /dev/null, and no parent-death signal
+    /// (it is meant to outlive lambdaspec briefly: see `GroupWatchdog`).
+    static func spawnHelper(
+        executable: String, arguments: [String], standardInput: Int32
+    ) throws(SandboxError) -> pid_t {
+        try start(
+            executable, arguments: arguments, environment: [:], workingDirectory: "/",
+            descriptors: (standardInput, -1, -1), deathSignal: 0)
+    }
+
+    /// The C shim on the spawn thread; returns the pid or throws with the errno explained.
+    private static func start(
+        _ executable: String, arguments extraArguments: [String], environment: [String: String],
+        workingDirectory: String, descriptors: (stdin: Int32, stdout: Int32, stderr: Int32), deathSignal: Int32
+    ) throws(SandboxError) -> pid_t {
         let arguments = ([executable] + extraArguments).map { strdup($0) }
         let variables = environment.sorted { $0.key < $1.key }
             .filter { !$0.key.isEmpty && !$0.key.contains("=") }
@@ -77,23 +82,25 @@ enum ProcessSpawner {
         // another thread forked in the meantime, until that child execs. It clears within milliseconds.
         for attempt in 0..<50 {
             if attempt > 0 { usleep(2000) }
-            result = (arguments + [nil]).withUnsafeBufferPointer { argv in
-                (variables + [nil]).withUnsafeBufferPointer { envp in
-                    posix_spawn(&pid, executable, &actions, &attributes, argv.baseAddress!, envp.baseAddress!)
+            (result, pid) = SpawnThread.shared.run { () -> (Int32, pid_t) in
+                var pid = pid_t()
+                let result = (arguments + [nil]).withUnsafeBufferPointer { argv in
+                    (variables + [nil]).withUnsafeBufferPointer { envp in
+                        lambdaspec_spawn(
+                            executable, argv.baseAddress!, envp.baseAddress!, workingDirectory, descriptors.stdin,
+                            descriptors.stdout, descriptors.stderr, deathSignal, &pid)
+                    }
                 }
+                return (result, pid)
             }
             if result != ETXTBSY { break }
         }
-        close(output.write)
-        close(errors.write)
         guard result == 0 else {
-            close(output.read)
-            close(errors.read)
             throw SandboxError(
                 .spawnFailed, "Could not start \(executable): \(explain(result))", path: executable,
                 underlying: POSIXErrorNumber(value: result))
         }
-        return Spawned(pid: pid, stdout: output.read, stderr: errors.read)
+        return pid
     }
 
     private static func makePipe() throws(SandboxError) -> (read: Int32, write: Int32) {
@@ -103,8 +110,15 @@ enum ProcessSpawner {
             let cause = POSIXErrorNumber.current
             throw SandboxError(.spawnFailed, "Could not create a pipe for the runtime's output.", underlying: cause)
         }
+        // A 1 MiB buffer (the default pipe-max-size) instead of 64 KiB: a burst of output at init then waits for
+        // no reader thread that the scheduler has not run yet. Best effort; the default buffer still works.
+        _ = fcntl(descriptors[0], Self.setPipeSize, Self.pipeBufferBytes)
         return (descriptors[0], descriptors[1])
     }
+
+    /// `<fcntl.h>`: "# define F_SETPIPE_SZ 1031" (Linux, under `__USE_GNU`).
+    private static let setPipeSize: Int32 = 1031
+    private static let pipeBufferBytes: Int32 = 1 << 20
 
     private static func explain(_ code: Int32) -> String {
         switch code {

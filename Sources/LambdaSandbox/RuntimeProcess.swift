@@ -15,11 +15,14 @@ public final class RuntimeProcess: Sendable {
     public let pid: Int32
     private let monitor: ProcessMonitor
     private let cgroup: ResourceCgroup?
+    /// Stopped by the first `killGroup`.
+    private let watchdog: Mutex<GroupWatchdog?>
 
-    private init(pid: Int32, monitor: ProcessMonitor, cgroup: ResourceCgroup?) {
+    private init(pid: Int32, monitor: ProcessMonitor, cgroup: ResourceCgroup?, watchdog: GroupWatchdog?) {
         self.pid = pid
         self.monitor = monitor
         self.cgroup = cgroup
+        self.watchdog = Mutex(watchdog)
     }
 
     /// Starts `plan` (see `spawn(executable:...)`); with a cgroup, through `/bin/sh`, which writes its own pid into
@@ -27,7 +30,7 @@ public final class RuntimeProcess: Sendable {
     /// cgroup's OOM killer is reported as `.outOfMemory`.
     public static func spawn(
         _ plan: LaunchPlan,
-        onLine: @escaping @Sendable (LogLine.Stream, String) -> Void,
+        onOutput: @escaping @Sendable (LogLine.Stream, [CapturedLine]) -> Void,
         onExit: @escaping @Sendable (ExitStatus) -> Void
     ) throws(SandboxError) -> RuntimeProcess {
         var executable = plan.executable
@@ -53,7 +56,8 @@ public final class RuntimeProcess: Sendable {
         let signalsAsExitCodes = plan.signalsAsExitCodes
         return try spawn(
             executable: executable, arguments: arguments, environment: plan.environment,
-            workingDirectory: plan.workingDirectory, cgroup: cgroup, onLine: onLine,
+            workingDirectory: plan.workingDirectory, cgroup: cgroup, watchesGroup: plan.watchesGroup,
+            onOutput: onOutput,
             onExit: { status in
                 var status = status
                 if signalsAsExitCodes, case .exited(let code) = status, (129...192).contains(code) {
@@ -66,22 +70,25 @@ public final class RuntimeProcess: Sendable {
 
     /// Starts `executable` with exactly `environment`, stdin from /dev/null, and stdout/stderr split into lines.
     ///
-    /// `onLine` is called from the two reader threads (possibly concurrently); `onExit` once, after the leader was
-    /// reaped and its pipes drained (or 100 ms passed, when a grandchild still holds them).
+    /// `onOutput` is called from the two reader threads (possibly concurrently) with the lines of each read; it
+    /// must return quickly, as the runtime blocks once a pipe's buffer is full. `onExit` is called once, after the
+    /// leader was reaped and its pipes drained (or 100 ms passed, when a grandchild still holds them).
+    /// `watchesGroup` adds a `GroupWatchdog`, stopped by `killGroup`.
     public static func spawn(
         executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
-        cgroup: ResourceCgroup? = nil,
-        onLine: @escaping @Sendable (LogLine.Stream, String) -> Void,
+        cgroup: ResourceCgroup? = nil, watchesGroup: Bool = false,
+        onOutput: @escaping @Sendable (LogLine.Stream, [CapturedLine]) -> Void,
         onExit: @escaping @Sendable (ExitStatus) -> Void
     ) throws(SandboxError) -> RuntimeProcess {
         let spawned = try ProcessSpawner.spawn(
             executable: executable, arguments: arguments, environment: environment,
             workingDirectory: workingDirectory)
         LiveResources.add(group: spawned.pid)
+        let watchdog = watchesGroup ? GroupWatchdog.start(guarding: spawned.pid) : nil
         let monitor = ProcessMonitor()
         for (descriptor, stream) in [(spawned.stdout, LogLine.Stream.stdout), (spawned.stderr, .stderr)] {
             let reader = Thread {
-                LineReader.drain(descriptor: descriptor) { onLine(stream, $0) }
+                LineReader.drain(descriptor: descriptor) { onOutput(stream, $0) }
                 monitor.streamClosed()
             }
             reader.name = "lambdaspec-\(stream.rawValue)-\(spawned.pid)"
@@ -104,7 +111,7 @@ public final class RuntimeProcess: Sendable {
         }
         waiter.name = "lambdaspec-wait-\(pid)"
         waiter.start()
-        return RuntimeProcess(pid: pid, monitor: monitor, cgroup: cgroup)
+        return RuntimeProcess(pid: pid, monitor: monitor, cgroup: cgroup, watchdog: watchdog)
     }
 
     /// True once the leader has exited and been reaped.
@@ -118,6 +125,10 @@ public final class RuntimeProcess: Sendable {
     public func killGroup() {
         _ = kill(-pid, SIGKILL)
         LiveResources.remove(group: pid)
+        watchdog.withLock { watchdog in
+            watchdog?.stop()
+            watchdog = nil
+        }
     }
 
     /// Suspends until the leader has exited and been reaped, and `onExit` has returned; returns its status.

@@ -23,6 +23,11 @@ extension LambdaSpec {
         @Option(name: .long, help: "Warm invocations to measure.")
         var invocations = 1000
 
+        @Option(
+            name: .customLong("capture-mib"),
+            help: "MiB of output a process writes for the capture throughput figure.")
+        var captureMebibytes = 64
+
         @Flag(
             name: .customLong("compare-isolations"),
             help: "Measure in lambda and then in process isolation, and print what Lambda's view costs.")
@@ -34,8 +39,8 @@ extension LambdaSpec {
         var reportDirectory: String?
 
         func validate() throws {
-            guard coldStarts >= 1, invocations >= 1 else {
-                throw ValidationError("--cold-starts and --invocations must be at least 1")
+            guard coldStarts >= 1, invocations >= 1, captureMebibytes >= 1 else {
+                throw ValidationError("--cold-starts, --invocations and --capture-mib must be at least 1")
             }
         }
 
@@ -76,7 +81,8 @@ extension LambdaSpec {
             do {
                 result = try await Benchmark.run(
                     subject: subject,
-                    configuration: .init(coldStarts: coldStarts, invocations: invocations)
+                    configuration: .init(
+                        coldStarts: coldStarts, invocations: invocations, captureBytes: captureMebibytes << 20)
                 ) { progress in
                     let line = "\(subject.isolation.rawValue): \(progress.phase) \(progress.done)/\(progress.total)"
                     FileHandleOutput.standardError(interactive ? "\r\u{1B}[K" + line : line + "\n")
@@ -111,6 +117,10 @@ enum BenchTable {
         if let peak = result.peakResidentKilobytes {
             out += "  peak memory (group)   \(String(format: "%.1f", Double(peak) / 1024)) MiB\n"
         }
+        let capture = result.capture
+        out +=
+            "  output capture        \(String(format: "%.0f", capture.megabytesPerSecond)) MB/s"
+            + " (\(capture.bytes >> 20) MiB of stdout lines in \(ms(capture.seconds * 1000)))\n"
         return out + "\n"
     }
 

@@ -11,11 +11,14 @@ public enum Benchmark {
         /// Warm invocations measured on one process (after `warmup` unmeasured ones).
         public var invocations: Int
         public var warmup: Int
+        /// Output written for the capture figure (see `CaptureBenchmark`).
+        public var captureBytes: Int
 
-        public init(coldStarts: Int = 20, invocations: Int = 1000, warmup: Int = 20) {
+        public init(coldStarts: Int = 20, invocations: Int = 1000, warmup: Int = 20, captureBytes: Int = 64 << 20) {
             self.coldStarts = coldStarts
             self.invocations = invocations
             self.warmup = warmup
+            self.captureBytes = captureBytes
         }
     }
 
@@ -52,6 +55,9 @@ public enum Benchmark {
         let warm = try await ExecutionEnvironment.withEnvironment(subject: subject, settings: settings) { environment in
             try await measureWarm(environment, configuration: configuration, progress: progress)
         }
+        progress(Progress(phase: "output capture", done: 0, total: 1))
+        let capture = try await CaptureBenchmark.run(bytes: configuration.captureBytes)
+        progress(Progress(phase: "output capture", done: 1, total: 1))
         return BenchmarkResult(
             subject: subject.name,
             path: subject.functionPath,
@@ -61,7 +67,8 @@ public enum Benchmark {
             warmLatencyMs: Statistics(warm.latencies),
             throughputPerSecond: warm.throughput,
             peakResidentKilobytes: warm.peakResident,
-            serverOverheadMicroseconds: Statistics(warm.serverShares)
+            serverOverheadMicroseconds: Statistics(warm.serverShares),
+            capture: capture
         )
     }
 

@@ -43,4 +43,6 @@ public struct BenchmarkResult: Codable, Sendable {
     public var peakResidentKilobytes: Int?
     /// The mock server's own processing per invocation (delivery plus answer), in microseconds.
     public var serverOverheadMicroseconds: Statistics
+    /// How fast lambdaspec takes in a process's stdout (independent of the runtime: lambdaspec's own cost).
+    public var capture: CaptureBenchmark.Result
 }

@@ -67,8 +67,8 @@ final class ExecutionEnvironment {
         let mailbox = self.mailbox
         return try RuntimeProcess.spawn(
             plan,
-            onLine: { stream, text in
-                output.append(LogLine(stream: stream, atMs: clock.elapsedMs, processStart: start, text: text))
+            onOutput: { stream, lines in
+                output.append(lines, stream: stream, processStart: start, atMs: clock.elapsedMs)
             },
             onExit: { status in
                 output.recordExit(status, start: start)

@@ -55,7 +55,7 @@ struct InvocationJudge {
             guard let pattern else { continue }
             let text = logs.filter {
                 $0.stream == stream && $0.processStart == record.processStart && $0.atMs >= record.deliveredAtMs
-                    && $0.atMs < (windowEnd ?? .infinity)
+                    && $0.atMs < (windowEnd ?? .infinity) && !$0.isOmission
             }.map(\.text).joined(separator: "\n")
             let mismatches = evaluator.mismatches(pattern.pattern, .string(text), path: "")
             results.append(

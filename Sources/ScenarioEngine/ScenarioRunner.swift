@@ -98,7 +98,8 @@ public struct ScenarioRunner: Sendable {
             checks: checks,
             exchanges: exchanges,
             processEvents: output.allEvents,
-            logs: output.allLines
+            logs: output.allLines,
+            output: output.totals
         )
     }
 }

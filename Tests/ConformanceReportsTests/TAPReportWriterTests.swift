@@ -3,7 +3,7 @@ import ConformanceReports
 import Foundation
 import Testing
 
-@Suite("TAP 14")
+@Suite("TAP")
 struct TAPReportWriterTests {
     /// The test points of a TAP stream, with the diagnostics lines that follow each.
     struct Point {
@@ -36,7 +36,7 @@ struct TAPReportWriterTests {
         let report = SampleReport.make()
         let tap = TAPReportWriter().render(report)
         let lines = tap.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "TAP version 14")
+        #expect(lines[0] == "TAP version 13")
         #expect(lines[1] == "1..11")
         #expect(lines.last == "")
         let parsed = try points(tap)
@@ -46,6 +46,31 @@ struct TAPReportWriterTests {
             let prefix = point.line.hasPrefix("ok") ? "ok" : "not ok"
             #expect(point.line.hasPrefix("\(prefix) \(index + 1) - \(id) [\(report.results[index].level.rawValue)] "))
         }
+    }
+
+    @Test("TAP 14 is the same stream under its own version line")
+    func versionFourteen() {
+        let report = SampleReport.make()
+        let thirteen = TAPReportWriter().render(report)
+        let fourteen = TAPReportWriter(version: .fourteen).render(report)
+        #expect(fourteen.hasPrefix("TAP version 14\n"))
+        #expect(fourteen.dropFirst("TAP version 14".count) == thirteen.dropFirst("TAP version 13".count))
+    }
+
+    @Test(
+        "prove, Debian's TAP harness, reads every test point and YAML block without a parse error",
+        .enabled(if: ProveHarness.path != nil, "prove is not installed (Debian: package perl)"))
+    func proveReadsTheStream() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let report = SampleReport.make()
+        let path = try scratch.write(TAPReportWriter().render(report), named: "report.tap")
+        let outcome = try ProveHarness.run(path)
+        // The sample holds MUST failures and a harness error, so prove fails the file, but only for those.
+        #expect(outcome.status != 0)
+        #expect(!outcome.output.contains("Parse errors"), "\(outcome.output)")
+        #expect(outcome.output.contains("Tests: \(report.results.count)"), "\(outcome.output)")
+        #expect(outcome.output.contains("Failed: 3"), "\(outcome.output)")
     }
 
     @Test("Verdicts map to ok, not ok, SKIP and TODO")

@@ -130,7 +130,8 @@ extension Integration {
             let reports = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: reports) }
             let outcome = try lambdaspec([
-                "bench", "Runtimes/shell", "--cold-starts", "3", "--invocations", "20", "--report-dir", reports.path,
+                "bench", "Runtimes/shell", "--cold-starts", "3", "--invocations", "20", "--capture-mib", "8",
+                "--report-dir", reports.path,
             ])
             #expect(outcome.status == 0, "stdout: \(outcome.stdout) stderr: \(outcome.stderr)")
             #expect(outcome.stdout.contains("cold start"))
@@ -145,6 +146,10 @@ extension Integration {
             #expect((server["p50"] as? Double ?? 0) > 0)
             #expect((bench["throughputPerSecond"] as? Double ?? 0) > 0)
             #expect((bench["peakResidentKilobytes"] as? Int ?? 0) > 0)
+            let capture = try #require(bench["capture"] as? [String: Any])
+            #expect(capture["bytes"] as? Int == 8 << 20)
+            #expect((capture["seconds"] as? Double ?? 0) > 0)
+            #expect(outcome.stdout.contains("output capture"))
         }
 
         @Test(

@@ -65,9 +65,11 @@ func makeZip(at path: String, _ items: [ZipItem]) throws {
 final class ProcessOutput: Sendable {
     private let lines = Mutex<[(stream: LogLine.Stream, text: String)]>([])
     private let exits = Mutex<[ExitStatus]>([])
+    private let bytes = Mutex(0)
 
-    func append(_ stream: LogLine.Stream, _ text: String) {
-        lines.withLock { $0.append((stream, text)) }
+    func append(_ stream: LogLine.Stream, _ captured: [CapturedLine]) {
+        lines.withLock { lines in lines += captured.map { (stream, $0.text) } }
+        if stream == .stdout { bytes.withLock { $0 += captured.reduce(0) { $0 + $1.byteCount } } }
     }
 
     func exited(_ status: ExitStatus) {
@@ -77,6 +79,8 @@ final class ProcessOutput: Sendable {
     var stdout: [String] { lines.withLock { $0.filter { $0.stream == .stdout }.map(\.text) } }
     var stderr: [String] { lines.withLock { $0.filter { $0.stream == .stderr }.map(\.text) } }
     var exitReports: [ExitStatus] { exits.withLock { $0 } }
+    /// Bytes of stdout, as the lines counted them.
+    var stdoutBytes: Int { bytes.withLock { $0 } }
 
     /// Polls until stdout has `count` lines; the reader threads deliver them asynchronously.
     func waitForStdout(count: Int, seconds: Double = 10) async throws -> [String] {
@@ -102,5 +106,5 @@ func spawn(
 ) throws -> RuntimeProcess {
     try RuntimeProcess.spawn(
         executable: executable, environment: environment, workingDirectory: folder,
-        onLine: { output.append($0, $1) }, onExit: { output.exited($0) })
+        onOutput: { output.append($0, $1) }, onExit: { output.exited($0) })
 }

@@ -127,6 +127,23 @@ struct RuntimeProcessTests {
         }
     }
 
+    @Test("Megabytes written in one burst all arrive, line by line, with exact byte counts")
+    func floodArrivesWhole() async throws {
+        try await withTemporaryFolder { folder in
+            let output = ProcessOutput()
+            let process = try spawnScript(
+                "awk 'BEGIN { for (i = 1; i <= 200000; i++) printf \"%09d\\n\", i }'; echo done >&2", in: folder,
+                output: output)
+            _ = await process.waitForExit()
+            let stdout = output.stdout
+            #expect(stdout.count == 200_000)
+            #expect(stdout.first == "000000001")
+            #expect(stdout.last == "000200000")
+            #expect(output.stdoutBytes == 2_000_000)
+            #expect(output.stderr == ["done"])
+        }
+    }
+
     @Test(
         "A bootstrap that cannot start is a SandboxError naming the path and the reason",
         arguments: [
@@ -158,20 +175,30 @@ struct RuntimeProcessTests {
 
 @Suite("Cutting output into lines")
 struct LineSplitterTests {
-    private func split(_ chunks: [String]) -> [String] {
+    private func capture(_ chunks: [String]) -> [CapturedLine] {
         var splitter = LineSplitter()
-        var lines: [String] = []
+        var lines: [CapturedLine] = []
         for chunk in chunks {
             lines += Array(chunk.utf8).withUnsafeBytes { splitter.append($0) }
         }
         return lines + (splitter.finish().map { [$0] } ?? [])
     }
 
+    private func split(_ chunks: [String]) -> [String] { capture(chunks).map(\.text) }
+
     @Test("Lines split across reads are joined, CRs stripped, and a last unterminated line kept")
     func joinsAndStrips() {
         #expect(split(["ab", "c\nde", "f\r\n\n", "tail"]) == ["abc", "def", "", "tail"])
         #expect(split(["one\n"]) == ["one"])
         #expect(split([]) == [])
+    }
+
+    @Test("Every line counts the bytes it took in the stream: newline, CR and cut-off bytes included")
+    func countsBytes() {
+        let lines = capture(["ab", "c\nde", "f\r\n\n", String(repeating: "z", count: 70_000), "\ntail"])
+        #expect(lines.map(\.byteCount) == [4, 5, 1, 70_001, 4])
+        let total = lines.reduce(0) { $0 + $1.byteCount }
+        #expect(total == "abc\ndef\r\n\n".utf8.count + 70_001 + "tail".utf8.count)
     }
 
     @Test("A line longer than 64 KiB is cut to 64 KiB with a note of its full length")
@@ -182,5 +209,7 @@ struct LineSplitterTests {
         #expect(lines[0].utf8.count == LineSplitter.maximumLineBytes)
         #expect(lines[0].hasSuffix("[lambdaspec: line truncated, 200000 bytes in total]"))
         #expect(lines[1] == "next")
+        let whole = split([long + "\n"])
+        #expect(whole == [lines[0]])
     }
 }

@@ -2,7 +2,8 @@ import ConformanceModel
 
 /// What the HTML template shows for one scenario; every string is raw text that Mustache escapes on output.
 struct HTMLScenarioView {
-    /// Runtime chatter beyond these limits stays in the JSON report; the HTML must remain openable.
+    /// Runtime chatter beyond these limits stays in the JSON report; the HTML must remain openable. Of the output,
+    /// the first and the last lines are shown (`LogExcerpt`).
     static let maxExchanges = 200
     static let maxLogLines = 500
 
@@ -56,7 +57,6 @@ struct HTMLScenarioView {
     var logs: [Log]
     var hasLogs: Bool
     var logCount: String
-    var logsOmitted: String?
 
     init(_ result: ScenarioResult, open: Bool) {
         anchor = HTMLAnchor.make(result.id)
@@ -103,17 +103,22 @@ struct HTMLScenarioView {
             )
         }
         hasEvents = !events.isEmpty
-        logs = result.logs.prefix(Self.maxLogLines).map {
+        let excerpt = LogExcerpt(result.logs, limit: Self.maxLogLines)
+        let log = { (line: LogLine) in
             Log(
-                time: Formatting.offset(ms: $0.atMs),
-                stream: $0.stream.rawValue,
-                processStart: $0.processStart,
-                text: HTMLText.markup(DisplayText.truncated($0.text, limit: 4000), keepLineBreaks: false)
+                time: Formatting.offset(ms: line.atMs),
+                stream: line.stream.rawValue,
+                processStart: line.processStart,
+                text: HTMLText.markup(DisplayText.truncated(line.text, limit: 4000), keepLineBreaks: false)
             )
         }
+        logs = excerpt.head.map(log)
+        if let note = excerpt.gapNote(report: "JSON report") {
+            logs.append(Log(time: "", stream: "", processStart: 0, text: note))
+        }
+        logs += excerpt.tail.map(log)
         hasLogs = !logs.isEmpty
-        logCount = plural(result.logs.count, "line")
-        logsOmitted = Self.omitted(result.logs.count, shown: logs.count, noun: "lines")
+        logCount = LogExcerpt.keptSummary(result) ?? plural(result.logs.count, "line")
     }
 
     private static func omitted(_ total: Int, shown: Int, noun: String) -> String? {

@@ -170,7 +170,6 @@ enum HTMLTemplate {
         <span class="x">{{{text}}}</span></div>
               {{/logs}}
             </div>
-            {{#logsOmitted}}<p class="omitted">{{.}}</p>{{/logsOmitted}}
             {{/hasLogs}}
           </div>
         </details>

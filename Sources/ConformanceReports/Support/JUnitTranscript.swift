@@ -16,12 +16,13 @@ enum JUnitTranscript {
             sections.append("process:\n" + events.joined(separator: "\n"))
         }
         if !result.logs.isEmpty {
-            var lines = result.logs.prefix(maxLogLines).map { log in
+            let excerpt = LogExcerpt(result.logs, limit: maxLogLines)
+            let line = { (log: LogLine) in
                 "  [\(log.stream.rawValue)] \(DisplayText.truncated(DisplayText.line(log.text), limit: 2000))"
             }
-            if result.logs.count > maxLogLines {
-                lines.append("  … \(result.logs.count - maxLogLines) more lines in the JSON/HTML report")
-            }
+            var lines = excerpt.head.map(line)
+            if let note = excerpt.gapNote(report: "JSON report") { lines.append("  " + note) }
+            lines += excerpt.tail.map(line)
             sections.append("runtime output:\n" + lines.joined(separator: "\n"))
         }
         return sections.joined(separator: "\n\n")
