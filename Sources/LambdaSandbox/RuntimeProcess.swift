@@ -96,6 +96,7 @@ public final class RuntimeProcess: Sendable {
         }
         waiter.name = "lambdaspec-wait-\(pid)"
         waiter.start()
+        if cgroup == nil { ProcessMemorySampler.start(leader: pid, monitor: monitor) }
         return RuntimeProcess(pid: pid, monitor: monitor, cgroup: cgroup)
     }
 
@@ -119,13 +120,14 @@ public final class RuntimeProcess: Sendable {
         }
     }
 
-    /// Peak resident set of the process group in KiB: the largest sum of VmHWM over the group's live processes seen
-    /// by any call so far, or the leader's own peak from `wait4` if larger. Best effort; nil if nothing was measured.
+    /// Peak resident set of the runtime in KiB: the largest sum of VmHWM over the leader and its descendants seen by
+    /// the sampler so far (`ProcessMemorySampler`), or the leader's own peak from `wait4` if larger. Best effort; nil
+    /// if nothing was measured yet. Reads no file: callers may ask on every invocation.
     ///
     /// With a cgroup, the kernel's own peak for the environment instead: one file read, and it sees every process.
     public func peakResidentKilobytes() -> Int? {
         if let cgroup { return cgroup.peakKilobytes }
-        return monitor.recordGroupPeak(ProcessGroupMemory.peakKilobytes(ofGroup: pid))
+        return monitor.recordGroupPeak(nil)
     }
 
     /// The leader's own peak resident set in KiB: VmHWM while it runs, the `wait4` figure once reaped.

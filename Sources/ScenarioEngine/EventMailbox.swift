@@ -40,12 +40,17 @@ final class EventMailbox: Sendable {
         return await withTaskGroup(of: EnvironmentEvent?.self) { group in
             group.addTask { await self.wait(id: id) }
             group.addTask {
-                try? await Task.sleep(until: deadline, clock: .continuous)
+                // Cancelled when an event came first: then there is no wait left to expire.
+                guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return nil }
                 self.expire(id: id)
                 return nil
             }
             let first = await group.next() ?? nil
             group.cancelAll()
+            await group.waitForAll()
+            // An event and the deadline may have crossed; `expired` must not keep ids forever (a `serve` session
+            // waits millions of times).
+            state.withLock { _ = $0.expired.remove(id) }
             return first
         }
     }

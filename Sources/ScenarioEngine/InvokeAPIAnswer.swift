@@ -9,7 +9,8 @@ import MockRuntimeAPI
 enum InvokeAPIAnswer {
     /// What is known about the invocation besides its record.
     struct Context {
-        var exchanges: [RecordedExchange]
+        /// Where the runtime's answer and init error are looked up: one exchange each, not a copy of them all.
+        var recorder: ExchangeRecorder
         var timeoutMs: Int
         var exitStatus: (Int) -> ExitStatus?
     }
@@ -20,9 +21,7 @@ enum InvokeAPIAnswer {
         case .response:
             return answered(record, context)
         case .error:
-            let exchange = record.answerSequence.flatMap { sequence in
-                context.exchanges.first { $0.sequence == sequence }
-            }
+            let exchange = record.answerSequence.flatMap { context.recorder.exchange(sequence: $0) }
             return functionError(
                 id, body: exchange?.request.body ?? [],
                 contentType: exchange?.request.headers.first("Content-Type") ?? "application/json")
@@ -42,7 +41,7 @@ enum InvokeAPIAnswer {
     private static func answered(_ record: InvocationRecord, _ context: Context) -> InvokeResponse {
         let id = record.requestID
         guard let sequence = record.answerSequence,
-            let exchange = context.exchanges.first(where: { $0.sequence == sequence })
+            let exchange = context.recorder.exchange(sequence: sequence)
         else { return platformError(id, "Runtime.Unknown", "the answer was not recorded") }
         let request = exchange.request
         switch record.answerStatus {
@@ -85,7 +84,7 @@ enum InvokeAPIAnswer {
         switch initRecord.outcome {
         case .initError:
             // Lambda serves the init error to the invoke that ran the failed init (OpenAPI, §3.2).
-            let report = context.exchanges.last {
+            let report = context.recorder.lastExchange {
                 $0.processStart == initRecord.processStart && $0.request.path == RuntimeAPIPath.initError
             }
             if let report {
