@@ -30,9 +30,10 @@ extension LambdaSpec {
         @Option(
             name: .long,
             help: ArgumentHelp(
-                "End-to-end invocations through `lambdaspec serve` over HTTP (0: none; 100000 for a soak).",
+                "End-to-end invocations through `lambdaspec serve` over HTTP (default: --invocations; 0: none; "
+                    + "100000 for a soak).",
                 valueName: "N"))
-        var soak = EndToEndBenchmark.windowSize
+        var soak: Int?
 
         @Flag(
             name: .customLong("compare-isolations"),
@@ -48,7 +49,7 @@ extension LambdaSpec {
             guard coldStarts >= 1, invocations >= 1 else {
                 throw ValidationError("--cold-starts and --invocations must be at least 1")
             }
-            guard soak >= 0 else { throw ValidationError("--soak must be 0 or more") }
+            guard (soak ?? 0) >= 0 else { throw ValidationError("--soak must be 0 or more") }
         }
 
         func run() async throws {
@@ -93,9 +94,11 @@ extension LambdaSpec {
                     let line = "\(subject.isolation.rawValue): \(progress.phase) \(progress.done)/\(progress.total)"
                     FileHandleOutput.standardError(interactive ? "\r\u{1B}[K" + line : line + "\n")
                 }
-                if soak > 0 {
+                let endToEndInvocations = soak ?? invocations
+                if endToEndInvocations > 0 {
                     result.endToEnd = try await EndToEndBenchmark.run(
-                        executable: Self.executablePath, arguments: serveArguments(subject), invocations: soak
+                        executable: Self.executablePath, arguments: serveArguments(subject),
+                        invocations: endToEndInvocations
                     ) { progress in
                         let line = "\(subject.isolation.rawValue): \(progress.phase) \(progress.done)/\(progress.total)"
                         FileHandleOutput.standardError(interactive ? "\r\u{1B}[K" + line : line + "\n")

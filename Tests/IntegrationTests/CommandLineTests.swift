@@ -145,6 +145,15 @@ extension Integration {
             #expect((server["p50"] as? Double ?? 0) > 0)
             #expect((bench["throughputPerSecond"] as? Double ?? 0) > 0)
             #expect((bench["peakResidentKilobytes"] as? Int ?? 0) > 0)
+            // End to end: the same 20 invocations through a real `lambdaspec serve` over HTTP, and its memory.
+            let endToEnd = try #require(bench["endToEnd"] as? [String: Any])
+            let latency = try #require(endToEnd["latencyMs"] as? [String: Any])
+            #expect(latency["count"] as? Int == 20)
+            #expect((latency["p50"] as? Double ?? 0) > 0)
+            #expect((endToEnd["throughputPerSecond"] as? Double ?? 0) > 0)
+            #expect((endToEnd["residentKilobytesAtEnd"] as? Int ?? 0) > 0)
+            #expect(outcome.stdout.contains("end to end: lambdaspec serve over HTTP"))
+            #expect(outcome.stdout.contains("mock bookkeeping"))
         }
 
         @Test(
