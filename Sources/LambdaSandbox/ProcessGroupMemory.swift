@@ -1,29 +1,34 @@
 import Foundation
 
 /// Reads peak resident memory from /proc: the figure Lambda reports as "Max Memory Used".
+///
+/// Only the runtime's own processes are read (the leader and its descendants, found through each thread's
+/// `children` file), never the whole of /proc: a host with thousands of processes costs nothing extra.
 enum ProcessGroupMemory {
-    /// The sum of `VmHWM` (KiB) over the live processes whose process group is `groupID`, or nil if none is left.
-    static func peakKilobytes(ofGroup groupID: Int32) -> Int? {
+    /// The sum of `VmHWM` (KiB) over `root` and its live descendants, or nil if none of them is left.
+    static func peakKilobytes(ofTree root: Int32) -> Int? {
         var total = 0
         var found = false
-        for name in FileTree.directoryEntries("/proc") {
-            guard let pid = Int32(name), pid > 0, processGroup(of: pid) == groupID,
-                let peak = highWaterMark(of: pid)
-            else { continue }
-            total += peak
-            found = true
+        var pending = [root]
+        var seen: Set<Int32> = []
+        // A runtime may fork freely, but the pids quota (1,024 per environment) bounds a real tree.
+        while let pid = pending.popLast(), seen.count < 4096 {
+            guard seen.insert(pid).inserted else { continue }
+            if let peak = highWaterMark(of: pid) {
+                total += peak
+                found = true
+            }
+            pending += children(of: pid)
         }
         return found ? total : nil
     }
 
-    /// Field 5 of /proc/<pid>/stat; the command name before it may contain spaces and parentheses.
-    static func processGroup(of pid: Int32) -> Int32? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let closing = stat.lastIndex(of: ")")
-        else { return nil }
-        let fields = stat[stat.index(after: closing)...].split(separator: " ")
-        // After ")": state, ppid, pgrp.
-        return fields.count > 2 ? Int32(fields[2]) : nil
+    /// The children of every thread of `pid` (a child belongs to the thread that forked it).
+    static func children(of pid: Int32) -> [Int32] {
+        FileTree.directoryEntries("/proc/\(pid)/task").flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
     }
 
     /// `VmHWM` from /proc/<pid>/status in KiB; absent for zombies and kernel threads.

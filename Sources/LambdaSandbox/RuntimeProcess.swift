@@ -111,6 +111,7 @@ public final class RuntimeProcess: Sendable {
         }
         waiter.name = "lambdaspec-wait-\(pid)"
         waiter.start()
+        if cgroup == nil { ProcessMemorySampler.start(leader: pid, monitor: monitor) }
         return RuntimeProcess(pid: pid, monitor: monitor, cgroup: cgroup, watchdog: watchdog)
     }
 
@@ -138,13 +139,15 @@ public final class RuntimeProcess: Sendable {
         }
     }
 
-    /// Peak resident set of the process group in KiB: the largest sum of VmHWM over the group's live processes seen
-    /// by any call so far, or the leader's own peak from `wait4` if larger. Best effort; nil if nothing was measured.
+    /// Peak resident set of the runtime in KiB: the largest sum of VmHWM over the leader and its descendants seen by
+    /// the sampler so far (`ProcessMemorySampler`), or the leader's own peak from `wait4` if larger. Best effort; nil
+    /// if nothing can be measured. Reads no file once the sampler has a figure: callers may ask on every invocation.
     ///
     /// With a cgroup, the kernel's own peak for the environment instead: one file read, and it sees every process.
     public func peakResidentKilobytes() -> Int? {
         if let cgroup { return cgroup.peakKilobytes }
-        return monitor.recordGroupPeak(ProcessGroupMemory.peakKilobytes(ofGroup: pid))
+        // Asked before the sampler's first figure: one sample of the runtime's own processes now.
+        return monitor.recordGroupPeak(nil) ?? monitor.recordGroupPeak(ProcessGroupMemory.peakKilobytes(ofTree: pid))
     }
 
     /// The leader's own peak resident set in KiB: VmHWM while it runs, the `wait4` figure once reaped.

@@ -88,11 +88,12 @@ extension LambdaSpec {
                 await endpoint.shutdown()
                 throw SetupError("cannot start \(self.subject.functionDirectory): \(error)")
             }
-            // Serves until interrupted: InterruptCleanup kills the runtime, removes the sandbox and exits, which
-            // closes the endpoint's sockets.
-            while true {
-                try? await Task.sleep(for: .seconds(3600))
-            }
+            // Serves until SIGINT/SIGTERM, then stops in order: runtime killed, sandbox removed, endpoint closed.
+            let signal = await InterruptCleanup.nextSignal()
+            FileHandleOutput.mute(lastWords: InterruptCleanup.stoppingMessage)
+            await session.shutdown()
+            await endpoint.shutdown()
+            throw ExitCode(128 + signal)
         }
     }
 }

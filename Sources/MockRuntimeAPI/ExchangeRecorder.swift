@@ -1,36 +1,40 @@
 import ConformanceModel
 import Synchronization
 
-/// Keeps every exchange in arrival order. Appends come from event-loop threads, so it locks instead of suspending.
+/// Keeps exchanges in arrival order: all of them for a scenario, or a window of the most recent for a session
+/// that may run for hours. Appends come from event-loop threads, so it locks instead of suspending.
 public final class ExchangeRecorder: Sendable {
-    private let storage = Mutex<[RecordedExchange]>([])
+    private struct Window {
+        /// Sequence numbers keep counting after old exchanges are dropped: `exchanges[i]` has sequence `dropped + i`.
+        var exchanges: [RecordedExchange] = []
+        var dropped = 0
+    }
+
+    private let storage = Mutex(Window())
     private let elapsedMs: @Sendable () -> Double
     /// Told about each exchange once its response is recorded, for a live wire view (`lambdaspec serve`).
     private let onAnswered: (@Sendable (RecordedExchange) -> Void)?
 
-    /// How many recent exchanges keep their bodies; older ones keep only their sizes. `nil` keeps everything, as
-    /// a scenario's evidence needs; a long `serve` session bounds its memory with it.
-    private let bodyRetention: Int?
+    /// How many recent exchanges are kept; older ones are dropped (their sequence numbers are not reused). `nil`
+    /// keeps everything, as a scenario's evidence needs; a long `serve` session bounds its memory with it.
+    private let retention: Int?
 
     init(
         elapsedMs: @escaping @Sendable () -> Double,
         onAnswered: (@Sendable (RecordedExchange) -> Void)? = nil,
-        bodyRetention: Int? = nil
+        retention: Int? = nil
     ) {
         self.elapsedMs = elapsedMs
         self.onAnswered = onAnswered
-        self.bodyRetention = bodyRetention.map { max(1, $0) }
+        self.retention = retention.map { max(1, $0) }
     }
 
     /// Records a request and returns its sequence number.
     func record(_ request: RecordedRequest, connection: Int, processStart: Int) -> Int {
         let now = elapsedMs()
-        return storage.withLock { exchanges in
-            let sequence = exchanges.count
-            if let retention = bodyRetention, sequence >= retention {
-                Self.releaseBodies(of: &exchanges[sequence - retention])
-            }
-            exchanges.append(
+        return storage.withLock { window in
+            let sequence = window.dropped + window.exchanges.count
+            window.exchanges.append(
                 RecordedExchange(
                     sequence: sequence,
                     connection: connection,
@@ -41,35 +45,48 @@ public final class ExchangeRecorder: Sendable {
                     respondedAtMs: nil
                 )
             )
+            // Dropping in batches keeps appends amortised O(1) while at most twice the window is held.
+            if let retention, window.exchanges.count >= 2 * retention {
+                let excess = window.exchanges.count - retention
+                window.exchanges.removeFirst(excess)
+                window.dropped += excess
+            }
             return sequence
         }
     }
 
     func recordResponse(_ response: RecordedResponse, sequence: Int) {
         let now = elapsedMs()
-        let answered: RecordedExchange? = storage.withLock { exchanges in
-            guard exchanges.indices.contains(sequence) else { return nil }
-            exchanges[sequence].response = response
-            exchanges[sequence].respondedAtMs = now
-            return exchanges[sequence]
+        let answered: RecordedExchange? = storage.withLock { window in
+            let index = sequence - window.dropped
+            guard window.exchanges.indices.contains(index) else { return nil }
+            window.exchanges[index].response = response
+            window.exchanges[index].respondedAtMs = now
+            return window.exchanges[index]
         }
         if let answered, let onAnswered { onAnswered(answered) }
     }
 
-    /// Drops an old exchange's bodies but keeps their sizes (`truncatedFrom`), so reports still say how big they were.
-    private static func releaseBodies(of exchange: inout RecordedExchange) {
-        if !exchange.request.body.isEmpty {
-            exchange.request.truncatedFrom = exchange.request.bodySize
-            exchange.request.body = []
-        }
-        if let response = exchange.response, !response.body.isEmpty {
-            exchange.response?.truncatedFrom = response.bodySize
-            exchange.response?.body = []
+    /// The exchange numbered `sequence`, if it is still kept; no copy of the others.
+    public func exchange(sequence: Int) -> RecordedExchange? {
+        storage.withLock { window in
+            let index = sequence - window.dropped
+            return window.exchanges.indices.contains(index) ? window.exchanges[index] : nil
         }
     }
 
-    /// A snapshot of everything recorded so far.
+    /// The most recent kept exchange that satisfies `predicate`, searched from the newest.
+    public func lastExchange(where predicate: (RecordedExchange) -> Bool) -> RecordedExchange? {
+        storage.withLock { window in window.exchanges.last(where: predicate) }
+    }
+
+    /// A snapshot of the exchanges kept so far (all of them without a retention limit).
     public var exchanges: [RecordedExchange] {
-        storage.withLock { $0 }
+        storage.withLock { $0.exchanges }
+    }
+
+    /// How many exchanges were recorded, including those no longer kept.
+    public var count: Int {
+        storage.withLock { $0.dropped + $0.exchanges.count }
     }
 }

@@ -38,15 +38,15 @@ public final class RuntimeAPIServer: Sendable {
     ///   - elapsedMs: the scenario clock used for timestamps.
     ///   - onEvent: called, on any thread, for every protocol event the engine may be waiting for.
     ///   - onExchange: called, on any thread, with each exchange once it has been answered (a live wire view).
-    ///   - bodyRetention: how many recent exchanges keep their bodies (`nil`: all, as scenarios need).
+    ///   - retention: how many recent exchanges the recorder keeps (`nil`: all, as scenarios need).
     public static func start(
         port: Int = 0,
         elapsedMs: @escaping @Sendable () -> Double,
         onEvent: @escaping @Sendable (ServerEvent) -> Void,
         onExchange: (@Sendable (RecordedExchange) -> Void)? = nil,
-        bodyRetention: Int? = nil
+        retention: Int? = nil
     ) async throws -> RuntimeAPIServer {
-        let recorder = ExchangeRecorder(elapsedMs: elapsedMs, onAnswered: onExchange, bodyRetention: bodyRetention)
+        let recorder = ExchangeRecorder(elapsedMs: elapsedMs, onAnswered: onExchange, retention: retention)
         let broker = InvocationBroker(recorder: recorder, onEvent: onEvent)
         let connections = ConnectionRegistry()
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -41,8 +41,11 @@ public struct BenchmarkResult: Codable, Sendable {
     public var throughputPerSecond: Double
     /// Peak resident set of the runtime's process group.
     public var peakResidentKilobytes: Int?
-    /// The mock server's own processing per invocation (delivery plus answer), in microseconds.
+    /// The mock's own bookkeeping per invocation (handing out the event, recording the answer), in microseconds;
+    /// without HTTP parsing, socket I/O, the event loop or the invoke endpoint: not what a user waits for.
     public var serverOverheadMicroseconds: Statistics
     /// How fast lambdaspec takes in a process's stdout (independent of the runtime: lambdaspec's own cost).
     public var capture: CaptureBenchmark.Result
+    /// Through `lambdaspec serve`'s invoke endpoint over HTTP: what a user waits for.
+    public var endToEnd: EndToEndResult?
 }

@@ -40,12 +40,17 @@ final class EventMailbox: Sendable {
         return await withTaskGroup(of: EnvironmentEvent?.self) { group in
             group.addTask { await self.wait(id: id) }
             group.addTask {
+                // Also when cancelled (an event came first, or the caller was cancelled): the wait must end.
                 try? await Task.sleep(until: deadline, clock: .continuous)
                 self.expire(id: id)
                 return nil
             }
             let first = await group.next() ?? nil
             group.cancelAll()
+            await group.waitForAll()
+            // When the event came first, `expire` has marked a wait that is over: `expired` must not keep its id
+            // (a `serve` session waits millions of times).
+            state.withLock { _ = $0.expired.remove(id) }
             return first
         }
     }

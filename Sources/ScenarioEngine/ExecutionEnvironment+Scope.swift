@@ -7,8 +7,8 @@ extension ExecutionEnvironment {
     struct Observers {
         /// Called with each exchange once answered (serve's live wire view).
         var onExchange: (@Sendable (RecordedExchange) -> Void)?
-        /// How many recent exchanges keep their bodies (`nil`: all, as scenarios need).
-        var bodyRetention: Int?
+        /// How many recent exchanges the recorder keeps (`nil`: all, as scenarios need).
+        var retention: Int?
         var output = OutputCollector()
     }
 
@@ -30,7 +30,7 @@ extension ExecutionEnvironment {
             elapsedMs: { clock.elapsedMs },
             onEvent: { mailbox.post(.server($0)) },
             onExchange: observers.onExchange,
-            bodyRetention: observers.bodyRetention
+            retention: observers.retention
         )
         let environment = ExecutionEnvironment(
             settings: settings,

@@ -9,13 +9,15 @@ struct InteractiveWorker: Sendable {
     let settings: InteractiveSession.Settings
     let clock: ScenarioClock
     let observe: @Sendable (InteractiveEvent) -> Void
+    /// Exchanges the session's recorder keeps: enough for the invocation being answered and its re-init.
+    static let exchangeRetention = 64
 
     func run(session: InteractiveSession, started: CheckedContinuation<InitOutcome, any Error>) async {
         let observe = self.observe
         let observers = ExecutionEnvironment.Observers(
             onExchange: { observe(.exchange($0)) },
-            // A serve session may run for hours: only recent exchanges keep their bodies.
-            bodyRetention: 64,
+            // A serve session may run for hours: only recent exchanges are kept (the console has printed them).
+            retention: Self.exchangeRetention,
             output: OutputCollector(onLine: { observe(.output($0)) }, onEvent: { observe(.process($0)) })
         )
         let environmentSettings = EnvironmentSettings(
@@ -60,7 +62,7 @@ struct InteractiveWorker: Sendable {
             record = invoked
             let output = environment.output
             let context = InvokeAPIAnswer.Context(
-                exchanges: environment.server.recorder.exchanges,
+                recorder: environment.server.recorder,
                 timeoutMs: environment.settings.functionTimeoutMs,
                 exitStatus: { output.exitStatus(of: $0) }
             )

@@ -9,9 +9,27 @@ import MockRuntimeAPI
 enum InvokeAPIAnswer {
     /// What is known about the invocation besides its record.
     struct Context {
-        var exchanges: [RecordedExchange]
+        /// The exchange with a sequence number, if still kept.
+        var exchange: (Int) -> RecordedExchange?
+        /// The most recent kept exchange matching a predicate.
+        var lastExchange: ((RecordedExchange) -> Bool) -> RecordedExchange?
         var timeoutMs: Int
         var exitStatus: (Int) -> ExitStatus?
+
+        /// Looks up in the recorder itself: one exchange each, not a copy of them all (serve, per invocation).
+        init(recorder: ExchangeRecorder, timeoutMs: Int, exitStatus: @escaping (Int) -> ExitStatus?) {
+            exchange = { recorder.exchange(sequence: $0) }
+            lastExchange = { recorder.lastExchange(where: $0) }
+            self.timeoutMs = timeoutMs
+            self.exitStatus = exitStatus
+        }
+
+        init(exchanges: [RecordedExchange], timeoutMs: Int, exitStatus: @escaping (Int) -> ExitStatus?) {
+            exchange = { sequence in exchanges.first { $0.sequence == sequence } }
+            lastExchange = { exchanges.last(where: $0) }
+            self.timeoutMs = timeoutMs
+            self.exitStatus = exitStatus
+        }
     }
 
     static func response(for record: InvocationRecord, _ context: Context) -> InvokeResponse {
@@ -20,9 +38,7 @@ enum InvokeAPIAnswer {
         case .response:
             return answered(record, context)
         case .error:
-            let exchange = record.answerSequence.flatMap { sequence in
-                context.exchanges.first { $0.sequence == sequence }
-            }
+            let exchange = record.answerSequence.flatMap { context.exchange($0) }
             return functionError(
                 id, body: exchange?.request.body ?? [],
                 contentType: exchange?.request.headers.first("Content-Type") ?? "application/json")
@@ -42,7 +58,7 @@ enum InvokeAPIAnswer {
     private static func answered(_ record: InvocationRecord, _ context: Context) -> InvokeResponse {
         let id = record.requestID
         guard let sequence = record.answerSequence,
-            let exchange = context.exchanges.first(where: { $0.sequence == sequence })
+            let exchange = context.exchange(sequence)
         else { return platformError(id, "Runtime.Unknown", "the answer was not recorded") }
         let request = exchange.request
         switch record.answerStatus {
@@ -85,7 +101,7 @@ enum InvokeAPIAnswer {
         switch initRecord.outcome {
         case .initError:
             // Lambda serves the init error to the invoke that ran the failed init (OpenAPI, §3.2).
-            let report = context.exchanges.last {
+            let report = context.lastExchange {
                 $0.processStart == initRecord.processStart && $0.request.path == RuntimeAPIPath.initError
             }
             if let report {

@@ -150,6 +150,15 @@ extension Integration {
             #expect(capture["bytes"] as? Int == 8 << 20)
             #expect((capture["seconds"] as? Double ?? 0) > 0)
             #expect(outcome.stdout.contains("output capture"))
+            // End to end: the same 20 invocations through a real `lambdaspec serve` over HTTP, and its memory.
+            let endToEnd = try #require(bench["endToEnd"] as? [String: Any])
+            let latency = try #require(endToEnd["latencyMs"] as? [String: Any])
+            #expect(latency["count"] as? Int == 20)
+            #expect((latency["p50"] as? Double ?? 0) > 0)
+            #expect((endToEnd["throughputPerSecond"] as? Double ?? 0) > 0)
+            #expect((endToEnd["residentKilobytesAtEnd"] as? Int ?? 0) > 0)
+            #expect(outcome.stdout.contains("end to end: lambdaspec serve over HTTP"))
+            #expect(outcome.stdout.contains("mock bookkeeping"))
         }
 
         @Test(

@@ -55,6 +55,16 @@ final class ServeProcess {
     /// Sends SIGINT (Ctrl-C) and waits up to `timeout` for the process to end; false if it did not.
     func interrupt(timeout: Duration = .seconds(10)) async -> Bool {
         if process.isRunning { process.interrupt() }
+        return await waitForExit(timeout: timeout)
+    }
+
+    /// Sends SIGTERM (a service manager's stop) and waits up to `timeout` for the process to end.
+    func terminate(timeout: Duration = .seconds(10)) async -> Bool {
+        if process.isRunning { process.terminate() }
+        return await waitForExit(timeout: timeout)
+    }
+
+    private func waitForExit(timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))

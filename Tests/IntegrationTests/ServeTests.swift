@@ -116,6 +116,25 @@ extension Integration {
             }
         }
 
+        @Test("SIGTERM stops serve in order with status 143: the runtime is gone and the endpoint closed")
+        func terminateStopsPromptly() async throws {
+            let serve = try ServeProcess(["Runtimes/shell", "--port", "0"])
+            defer { serve.cleanUp() }
+            let port = try #require(await serve.port(), "no endpoint line in: \(serve.output)")
+            let echo = try await LoopbackHTTPClient.exchange(
+                port: port, ServeProcess.invoke(#"{"op":"echo","payload":"before sigterm"}"#))
+            #expect(echo.bodyText == #""before sigterm""#)
+            #expect(try !serve.survivors().isEmpty, "the runtime should be running while serve is")
+
+            // Generous: a prompt stop takes well under 200 ms (measured in the issue note), not a sleep loop's seconds.
+            #expect(await serve.terminate(timeout: .seconds(2)))
+            #expect(serve.process.terminationStatus == 143)
+            // serve waited for the runtime's group to be reaped before it exited: nothing of it is left.
+            #expect(try serve.survivors().isEmpty)
+            let left = try FileManager.default.contentsOfDirectory(atPath: serve.sandboxes.path)
+            #expect(left.isEmpty, "left behind: \(left)")
+        }
+
         @Test(
             "A session whose init fails reports it; the first invocation re-runs init and gets the /init/error payload")
         func initErrorServedToFirstInvocation() async throws {

@@ -2,6 +2,8 @@
 // invocations until the process is stopped (runtime-api.md §3.1, §3.3).
 import NIOPosix
 
+CrashHandling.disableBacktracer()
+
 guard
     let endpoint = ProcessEnvironment.value("AWS_LAMBDA_RUNTIME_API").flatMap(RuntimeAPIEndpoint.init)
 else {
