@@ -132,7 +132,8 @@ let package = Package(
             name: "LambdaSandboxTests", dependencies: ["LambdaSandbox", "ConformanceModel", zipFoundation],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ConformanceReportsTests", dependencies: ["ConformanceReports", "ConformanceModel"],
+            name: "ConformanceReportsTests",
+            dependencies: ["ConformanceReports", "ConformanceModel", "ConformanceTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LayerCertificationTests",

@@ -18,21 +18,21 @@ struct EphemeralStorage: Sendable {
 
     /// `root/tmp` as a plain folder (`sizeMB` nil: process isolation), or a sized file system from the pool.
     static func create(in root: String, sizeMB: Int?) throws(SandboxError) -> EphemeralStorage {
+        var unenforcedReason: String?
         if let sizeMB {
             switch SizedFileSystemPool.take(sizeMB: sizeMB) {
             case .success(let fileSystem):
                 return EphemeralStorage(
                     folder: fileSystem.mountPoint, enforcedMB: sizeMB, unenforcedReason: nil, sized: fileSystem)
             case .failure(let reason):
-                let folder = root + "/tmp"
-                try FileTree.makeDirectory(folder, mode: 0o700)
-                chmod(folder, 0o1777)
-                return EphemeralStorage(folder: folder, enforcedMB: nil, unenforcedReason: reason.text, sized: nil)
+                unenforcedReason = reason.text
             }
         }
         let folder = root + "/tmp"
         try FileTree.makeDirectory(folder, mode: 0o700)
-        return EphemeralStorage(folder: folder, enforcedMB: nil, unenforcedReason: nil, sized: nil)
+        // uid 993 writes to it in lambda isolation (sticky, like /tmp; chmod, as mkdir's mode passes the umask).
+        if sizeMB != nil { chmod(folder, 0o1777) }
+        return EphemeralStorage(folder: folder, enforcedMB: nil, unenforcedReason: unenforcedReason, sized: nil)
     }
 
     /// Empties the sized file system and gives it back to the pool; a plain folder goes with the layout's root.

@@ -1,5 +1,6 @@
 import ConformanceModel
 import ConformanceReports
+import ConformanceTestSupport
 import Foundation
 import Testing
 

@@ -67,24 +67,3 @@ enum PackageRoot {
             .deletingLastPathComponent()
     }
 }
-
-/// Debian's TAP harness (`prove`, from the perl package), reading a TAP file through `cat` as its source.
-enum ProveHarness {
-    static let path: String? = ["/usr/bin/prove", "/usr/local/bin/prove"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-
-    /// `prove --verbose --exec cat FILE`: the file's text is the TAP stream of one "test".
-    static func run(_ file: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path))
-        process.arguments = ["--verbose", "--exec", "cat", file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
-}

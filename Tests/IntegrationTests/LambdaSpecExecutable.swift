@@ -1,3 +1,4 @@
+import ConformanceTestSupport
 import Foundation
 
 /// Runs the built `lambdaspec` executable as a user would, capturing its output in files (pipes could fill up and
@@ -62,18 +63,10 @@ enum LambdaSpecExecutable {
 
     /// Runs a Python snippet (the independent consumers: jsonschema, junitparser); returns its status and output.
     static func python(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
         // Debian's python3, where .ci/setup installs python3-junitparser; else the first on PATH.
         let system = "/usr/bin/python3"
         let useSystem = FileManager.default.isExecutableFile(atPath: system)
-        process.executableURL = URL(fileURLWithPath: useSystem ? system : "/usr/bin/env")
-        process.arguments = (useSystem ? [] : ["python3"]) + ["-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return try CommandOutput.run(
+            useSystem ? system : "/usr/bin/env", (useSystem ? [] : ["python3"]) + ["-c", script] + arguments)
     }
 }

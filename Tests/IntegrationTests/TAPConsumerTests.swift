@@ -1,3 +1,4 @@
+import ConformanceTestSupport
 import Foundation
 import Testing
 
@@ -6,20 +7,11 @@ extension Integration {
     /// which knows TAP up to version 13).
     @Suite(
         "TAP consumers", .timeLimit(.minutes(5)),
-        .enabled(if: ProveExecutable.path != nil, "prove is not installed (Debian: package perl)"))
+        .enabled(if: ProveHarness.path != nil, "prove is not installed (Debian: package perl)"))
     struct TAPConsumerTests {
         /// `prove --verbose --exec cat report.tap`: prove runs `cat` on the file and parses what it prints as TAP.
         private func prove(_ file: URL) throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(ProveExecutable.path))
-            process.arguments = ["--verbose", "--exec", "cat", file.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+            try ProveHarness.run(file.path)
         }
 
         private func runReport(_ arguments: [String]) throws -> (report: URL, folder: URL) {
@@ -57,12 +49,5 @@ extension Integration {
             #expect(outcome.output.contains("Failed: 1)"), "\(outcome.output)")
             #expect(!outcome.output.contains("Parse errors"), "\(outcome.output)")
         }
-    }
-}
-
-/// Where Debian's `prove` (package perl) is, if installed.
-enum ProveExecutable {
-    static let path: String? = ["/usr/bin/prove", "/usr/local/bin/prove"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
     }
 }
